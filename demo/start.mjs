@@ -1,0 +1,62 @@
+// Starts the whole demo: the reference collector on an embedded SQLite file, and the host
+// site + dashboard (Vite) with /v1 proxied to the collector. Also used by the e2e suite.
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startCollector } from "@sonde/collector";
+import { createServer } from "vite";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+
+/**
+ * Starts collector + site; port 0 picks free ports.
+ * @param {{ sitePort?: number, collectorPort?: number, db?: string, surveys?: string, quiet?: boolean, collectorUrl?: string }} [options]
+ */
+export async function startDemo({
+  sitePort = 5173,
+  collectorPort = 8787,
+  db = join(root, ".sonde-data/demo.sqlite"),
+  surveys = join(here, "surveys.json"),
+  quiet = false,
+  /** Use a collector that already runs (the e2e suite starts its own process). */
+  collectorUrl,
+} = {}) {
+  mkdirSync(dirname(db), { recursive: true });
+  const collector = collectorUrl
+    ? { url: collectorUrl, close: async () => {} }
+    : await startCollector({ port: collectorPort, db, surveys });
+  const site = await createServer({
+    configFile: join(root, "vite.config.ts"),
+    logLevel: quiet ? "silent" : "warn",
+    server: { port: sitePort, strictPort: sitePort !== 0, proxy: { "/v1": collector.url } },
+  });
+  await site.listen();
+  const address = site.httpServer?.address();
+  const siteUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : sitePort}`;
+  return {
+    siteUrl,
+    collectorUrl: collector.url,
+    db,
+    async close() {
+      await site.close();
+      await collector.close();
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const demo = await startDemo();
+  console.log(`
+  Sonde demo is running.
+
+    Host site (answer the prompt on Pricing):  ${demo.siteUrl}/pricing/
+    Results dashboard:                         ${demo.siteUrl}/dashboard/
+    Collector API:                             ${demo.collectorUrl}/v1/results
+    SQLite file:                               ${demo.db}
+
+  Press Ctrl+C to stop.`);
+  const stop = () => void demo.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

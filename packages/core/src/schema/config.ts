@@ -1,0 +1,34 @@
+import * as z from "zod/mini";
+import { memo } from "./memo.js";
+import { surveySchema } from "./survey.js";
+import { localeTagSchema } from "./text.js";
+import { attributesSchema } from "./wire.js";
+
+/** The widget's configuration, as given to `init()` or read from the script tag's data attributes. */
+export const widgetConfigSchema = memo(() =>
+  z
+    .object({
+      /** Where answers are POSTed: an absolute URL, or a path on the host's origin. */
+      endpoint: z.string().check(z.minLength(1, { error: "is required: the URL answers are sent to" })),
+      /** Surveys given inline. */
+      surveys: z.optional(z.array(surveySchema())),
+      /** Or a URL serving `surveys.json`. */
+      surveysUrl: z.optional(z.string().check(z.minLength(1))),
+      /** Language of the prompts; by default the survey's, the page's, then the browser's. */
+      locale: z.optional(localeTagSchema()),
+      /** Print each decision with its reasons to the console. */
+      debug: z.optional(z.boolean()),
+      userId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+      attributes: z.optional(attributesSchema()),
+      /** A CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
+      nonce: z.optional(z.string()),
+    })
+    .check(
+      z.refine((c) => c.surveys !== undefined || c.surveysUrl !== undefined, {
+        error: "needs surveys (inline) or surveysUrl",
+        path: ["surveys"],
+      }),
+    ),
+);
+
+export type WidgetConfig = z.infer<ReturnType<typeof widgetConfigSchema>>;

@@ -1,0 +1,101 @@
+import * as z from "zod/mini";
+import { memo } from "./memo.js";
+import { rulesSchema } from "./rules.js";
+import { END, idSchema, stepSchema } from "./steps.js";
+import { localeTagSchema } from "./text.js";
+
+/** Where the prompt appears. `inline` renders into the element matched by `selector`. */
+export const POSITIONS = ["bottom-right", "bottom-left", "center", "top-banner", "bottom-banner", "inline"] as const;
+
+/** Theme overrides; every value is a CSS value. */
+export const themeSchema = memo(() =>
+  z.object({
+    mode: z.optional(z.enum(["light", "dark", "auto"])),
+    brand: z.optional(z.string().check(z.maxLength(64))),
+    text: z.optional(z.string().check(z.maxLength(64))),
+    background: z.optional(z.string().check(z.maxLength(64))),
+    radius: z.optional(z.string().check(z.maxLength(32))),
+    font: z.optional(z.string().check(z.maxLength(256))),
+    zIndex: z.optional(z.int()),
+  }),
+);
+
+export type Theme = z.infer<ReturnType<typeof themeSchema>>;
+
+/** How and where the prompt looks. */
+export const appearanceSchema = memo(() =>
+  z
+    .object({
+      position: z.optional(z.enum(POSITIONS)),
+      selector: z.optional(z.string().check(z.minLength(1))),
+      theme: z.optional(themeSchema()),
+    })
+    .check(
+      z.refine((a) => a.position !== "inline" || !!a.selector, {
+        error: "an inline survey needs a selector",
+        path: ["selector"],
+      }),
+    ),
+);
+
+// A plain pattern plus Date.parse instead of z.iso: zod's format machinery costs the browser bundle ~1 KB.
+const isoDateTime = () =>
+  z.string().check(
+    z.refine(
+      (v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v)),
+      {
+        error: "must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z",
+      },
+    ),
+  );
+
+/** A survey: its steps, its texts in any languages, and the rules for when it shows. */
+export const surveySchema = memo(() =>
+  z
+    .object({
+      id: idSchema(),
+      version: z.optional(z.int().check(z.gte(1, { error: "must be 1 or more" }))),
+      name: z.optional(z.string()),
+      defaultLocale: z.optional(localeTagSchema()),
+      priority: z.optional(z.int()),
+      schedule: z.optional(
+        z.object({
+          start: z.optional(isoDateTime()),
+          end: z.optional(isoDateTime()),
+        }),
+      ),
+      steps: z.array(stepSchema()).check(z.minLength(1, { error: "must have at least one step" })),
+      appearance: z.optional(appearanceSchema()),
+      rules: z.optional(rulesSchema()),
+    })
+    .check(
+      z.superRefine((survey, ctx) => {
+        const ids = new Set<string>();
+        survey.steps.forEach((step, i) => {
+          if (ids.has(step.id)) {
+            ctx.addIssue({ code: "custom", message: `duplicate step id "${step.id}"`, path: ["steps", i, "id"] });
+          }
+          ids.add(step.id);
+        });
+        survey.steps.forEach((step, i) => {
+          if (step.kind === "thanks") return;
+          const targets: [string, (string | number)[]][] = [];
+          if (step.next) targets.push([step.next, ["steps", i, "next"]]);
+          step.branches?.forEach((b, j) => {
+            targets.push([b.goto, ["steps", i, "branches", j, "goto"]]);
+          });
+          for (const [target, path] of targets) {
+            if (target !== END && !ids.has(target)) {
+              ctx.addIssue({
+                code: "custom",
+                message: `goes to a step that does not exist ("${target}"); use a step id or "${END}"`,
+                path,
+              });
+            }
+          }
+        });
+      }),
+    ),
+);
+
+export type Survey = z.infer<ReturnType<typeof surveySchema>>;

@@ -1,0 +1,45 @@
+import * as z from "zod/mini";
+import { memo } from "./memo.js";
+
+/** A BCP 47-ish language tag such as `en`, `pt-BR` or `zh-Hans`. */
+export const localeTagSchema = memo(() =>
+  z.string().check(
+    z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+      error: "must be a language tag such as en, pt-BR or zh-Hans",
+    }),
+  ),
+);
+
+/** User-facing text: one string, or a map of language tag → string. */
+export const textSchema = memo(() =>
+  z.union([
+    z.string().check(z.minLength(1, { error: "must not be empty" })),
+    z
+      .record(localeTagSchema(), z.string())
+      .check(z.refine((map) => Object.keys(map).length > 0, { error: "needs at least one translation" })),
+  ]),
+);
+
+export type Text = z.infer<ReturnType<typeof textSchema>>;
+
+/** The base language of a tag: `pt-BR` → `pt`. */
+export function baseLanguage(tag: string): string {
+  return tag.split("-")[0]!.toLowerCase();
+}
+
+/**
+ * Picks the best translation of a text for a locale: the exact tag, then its base language,
+ * then the survey's default locale, then any translation. A missing translation never hides text.
+ */
+export function resolveText(text: Text, locale: string, defaultLocale = "en"): string {
+  if (typeof text === "string") return text;
+  const entries = Object.entries(text);
+  const wanted = locale.toLowerCase();
+  const base = baseLanguage(locale);
+  const exact = entries.find(([tag]) => tag.toLowerCase() === wanted);
+  if (exact) return exact[1];
+  const sameBase = entries.find(([tag]) => baseLanguage(tag) === base);
+  if (sameBase) return sameBase[1];
+  const fallback = entries.find(([tag]) => tag.toLowerCase() === defaultLocale.toLowerCase());
+  return fallback ? fallback[1] : (entries[0]?.[1] ?? "");
+}

@@ -1,0 +1,110 @@
+import * as z from "zod/mini";
+import { memo } from "./memo.js";
+import { idSchema } from "./steps.js";
+
+/** The wire format's version; stored records and batches carry it so both ends can migrate. */
+export const WIRE_SCHEMA_VERSION = 1;
+
+const rating = (min: number, max: number) =>
+  z
+    .int()
+    .check(
+      z.gte(min, { error: `must be a whole number from ${min} to ${max}` }),
+      z.lte(max, { error: `must be a whole number from ${min} to ${max}` }),
+    );
+
+const otherText = () => z.optional(z.string().check(z.maxLength(1000)));
+
+/**
+ * One answer, self-describing: it carries its kind and scale so that results can be
+ * scored without the survey definition, and different scales are never mixed.
+ */
+export const answerSchema = memo(() =>
+  z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("nps"), value: rating(0, 10) }),
+    z.object({ kind: z.literal("csat"), value: rating(1, 5), scale: z.literal(5) }),
+    z.object({ kind: z.literal("ces"), value: rating(1, 7), scale: z.literal(7) }),
+    z
+      .object({
+        kind: z.literal("gap"),
+        expected: rating(1, 7),
+        experienced: rating(1, 7),
+        scale: z.union([z.literal(5), z.literal(7)]),
+      })
+      .check(
+        z.refine((a) => a.expected <= a.scale && a.experienced <= a.scale, {
+          error: "expected and experienced must not exceed the scale",
+        }),
+      ),
+    z.object({ kind: z.literal("thumbs"), value: z.enum(["up", "down"]) }),
+    z.object({ kind: z.literal("open"), value: z.string().check(z.maxLength(5000)) }),
+    z.object({ kind: z.literal("single"), value: idSchema(), other: otherText() }),
+    z.object({
+      kind: z.literal("multiple"),
+      value: z.array(idSchema()).check(z.maxLength(100)),
+      other: otherText(),
+    }),
+  ]),
+);
+
+export type Answer = z.infer<ReturnType<typeof answerSchema>>;
+
+/** Attributes describing the person or context: flat and JSON-safe. */
+export const attributesSchema = memo(() =>
+  z.record(
+    z.string().check(z.minLength(1), z.maxLength(64)),
+    z.union([z.string().check(z.maxLength(512)), z.number(), z.boolean(), z.null()]),
+  ),
+);
+
+/** Where and how the answer was given. */
+export const contextSchema = memo(() =>
+  z.object({
+    url: z.string().check(z.maxLength(2048)),
+    locale: z.optional(z.string().check(z.maxLength(35))),
+    device: z.optional(z.enum(["mobile", "tablet", "desktop"])),
+    attributes: z.optional(attributesSchema()),
+  }),
+);
+
+const timestamp = () => z.int().check(z.gte(0, { error: "must be a time in milliseconds since 1970" }));
+
+/**
+ * One response: all answers a person gave to one showing of a survey. Multi-step surveys
+ * send it again as it grows; `revision` goes up each time and the highest revision wins.
+ */
+export const responseSchema = memo(() =>
+  z.object({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: "must be 8–64 letters, digits, '_' or '-'" })),
+    surveyId: idSchema(),
+    surveyVersion: z.optional(z.int().check(z.gte(1))),
+    revision: z.int().check(z.gte(0), z.lte(10_000)),
+    completed: z.boolean(),
+    answers: z.record(idSchema(), answerSchema()),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
+    anonymousId: z.string().check(z.minLength(1), z.maxLength(128)),
+    userId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(256)))),
+    context: contextSchema(),
+    schemaVersion: z.literal(WIRE_SCHEMA_VERSION),
+  }),
+);
+
+export type SurveyResponse = z.infer<ReturnType<typeof responseSchema>>;
+
+/** The most responses one batch may hold. */
+export const MAX_BATCH_RESPONSES = 500;
+
+/** What the widget POSTs to the endpoint. */
+export const batchSchema = memo(() =>
+  z.object({
+    responses: z
+      .array(responseSchema())
+      .check(
+        z.minLength(1, { error: "must hold at least one response" }),
+        z.maxLength(MAX_BATCH_RESPONSES, { error: `must hold at most ${MAX_BATCH_RESPONSES} responses` }),
+      ),
+  }),
+);
+
+export type Batch = z.infer<ReturnType<typeof batchSchema>>;

@@ -1,0 +1,81 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { playwright } from "@vitest/browser-playwright";
+import type { Plugin } from "vite";
+import { defineConfig } from "vitest/config";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+/** Debian's Chromium (Playwright cannot download browsers here); override with CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Flags that keep a headless Chromium quiet on a closed network. */
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+const cdnDir = join(here, "packages/widget/dist/cdn");
+const types: Record<string, string> = { ".js": "text/javascript", ".map": "application/json" };
+
+/** Serves the widget's built script-tag files at /sonde/, as a site owner would host them. */
+function sondeCdn(): Plugin {
+  return {
+    name: "sonde-cdn",
+    configureServer(server) {
+      server.middlewares.use("/sonde", (req, res, next) => {
+        const file = join(cdnDir, (req.url ?? "/").split("?")[0]!);
+        if (!file.startsWith(cdnDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+        res.setHeader("content-type", types[extname(file)] ?? "application/octet-stream");
+        res.setHeader("cache-control", "no-cache");
+        createReadStream(file).pipe(res);
+      });
+    },
+  };
+}
+
+// Demo: the host site and the dashboard, served from demo/, answers proxied to the collector.
+// Tests: one vitest project per environment; DOM and IndexedDB tests run in real Chromium.
+export default defineConfig({
+  root: join(here, "demo"),
+  resolve: { conditions: ["source"] },
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  plugins: [sondeCdn()],
+  server: {
+    host: "127.0.0.1",
+    port: 5173,
+    proxy: { "/v1": process.env.SONDE_COLLECTOR_URL ?? "http://127.0.0.1:8787" },
+  },
+  test: {
+    root: here,
+    projects: [
+      {
+        extends: true,
+        test: { name: "core", root: here, include: ["packages/core/src/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: { name: "collector", root: here, include: ["packages/collector/src/**/*.test.ts"], environment: "node" },
+      },
+      {
+        extends: true,
+        test: {
+          name: "widget",
+          root: here,
+          include: ["packages/widget/src/**/*.test.{ts,tsx}"],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+    ],
+  },
+});
