@@ -9,7 +9,10 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: ".artifacts/playwright.json" }]],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? ".artifacts/playwright.json" }],
+  ],
   use: {
     browserName: "chromium",
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },

@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { startDemo } from "../../demo/start.mjs";
 import { type CollectorProcess, spawnCollector } from "./collector.js";
+import { startHost, type TestHost } from "./host.js";
 
 interface Demo {
   siteUrl: string;
@@ -8,7 +9,7 @@ interface Demo {
 }
 
 /** Each worker runs the demo site against its own collector process and SQLite file. */
-export const test = base.extend<object, { collector: CollectorProcess; demo: Demo }>({
+export const test = base.extend<object, { collector: CollectorProcess; demo: Demo; host: TestHost }>({
   collector: [
     async ({}, use) => {
       const collector = await spawnCollector();
@@ -22,6 +23,14 @@ export const test = base.extend<object, { collector: CollectorProcess; demo: Dem
       const demo: Demo = await startDemo({ sitePort: 0, collectorUrl: collector.url, quiet: true });
       await use(demo);
       await demo.close();
+    },
+    { scope: "worker" },
+  ],
+  host: [
+    async ({}, use) => {
+      const host = await startHost();
+      await use(host);
+      await host.close();
     },
     { scope: "worker" },
   ],

@@ -30,7 +30,9 @@ export function createApp(options: AppOptions): Hono {
     "/v1/responses",
     bodyLimit({
       maxSize: maxBodyBytes,
-      onError: (c) => c.json({ error: `body is larger than the ${maxBodyBytes}-byte limit` }, 413),
+      // The unread rest of the body would poison a kept-alive connection: close it.
+      onError: (c) =>
+        c.json({ error: `body is larger than the ${maxBodyBytes}-byte limit` }, 413, { connection: "close" }),
     }),
     async (c) => {
       const type = c.req.header("content-type") ?? "";

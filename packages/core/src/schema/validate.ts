@@ -53,6 +53,7 @@ function describe(issue: core.$ZodIssue): string {
     case "invalid_union": {
       const note = (issue as { note?: string; discriminator?: string }).discriminator;
       if (note) return `has an unknown ${note}${got}`;
+      if ("input" in issue && issue.input === undefined) return "is required";
       return custom ?? `does not match any allowed form${got}`;
     }
     default:

@@ -14,7 +14,7 @@ import {
 import { config as zodConfig } from "zod/mini";
 import { loadHistory, recordHistory } from "../outbox/history.js";
 import { anonymousId, randomId } from "../outbox/identity.js";
-import { enqueue, flush } from "../outbox/outbox.js";
+import { createOutbox } from "../outbox/outbox.js";
 import { pageContext } from "../signals/context.js";
 import { directionOf, loadStrings, pickUiLocale } from "../ui/locale-loader.js";
 import type { PromptHandle } from "../ui/types.js";
@@ -78,17 +78,10 @@ export function start(input: unknown): Sonde {
     return { flush: async () => {}, destroy: () => {} };
   }
   const config = parsed.value;
-  const endpoint = config.endpoint;
-  const send = () =>
-    flush(endpoint).then(
-      () => undefined,
-      (e) => log("flush failed:", e),
-    );
-  const onOnline = () => void send();
-  addEventListener("online", onOnline);
+  const outbox = createOutbox({ endpoint: config.endpoint, onError: log });
 
   const run = async () => {
-    void send();
+    outbox.start();
     const surveys = await loadSurveys(config);
     if (!surveys || destroyed) return;
     const [history, anonId] = await Promise.all([loadHistory(), anonymousId()]);
@@ -130,9 +123,9 @@ export function start(input: unknown): Sonde {
         response.answers = { ...response.answers, [step.id]: answer };
         response.completed = completed;
         response.updatedAt = Date.now();
-        await enqueue({ ...response });
+        await outbox.enqueue({ ...response });
         await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
-        void send();
+        void outbox.flush();
       },
       onDismiss: () => {
         prompt?.unmount();
@@ -144,10 +137,10 @@ export function start(input: unknown): Sonde {
   run().catch((e) => log(e instanceof Error ? e.message : e));
 
   return {
-    flush: send,
+    flush: outbox.flush,
     destroy() {
       destroyed = true;
-      removeEventListener("online", onOnline);
+      outbox.stop();
       prompt?.unmount();
     },
   };

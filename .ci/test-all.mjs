@@ -1,0 +1,90 @@
+// The one test command (`npm test`): build, typecheck, lint, unit, e2e and size, then one line
+// `N passed, N failed` counting every test that ran (unit and e2e together; a failed gate such
+// as typecheck or lint counts as one failure). Exits non-zero when anything failed.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const artifacts = join(root, ".artifacts");
+mkdirSync(artifacts, { recursive: true });
+const bin = (name) => join(root, "node_modules/.bin", name);
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  console.log(`${ok ? "✔" : "✘"} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(path)) return true;
+  const install = "apt-get update && apt-get install -y chromium";
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    return run("install Chromium from Debian", "sh", ["-c", install], { DEBIAN_FRONTEND: "noninteractive" });
+  }
+  console.error(`Chromium is missing at ${path}. Install it with:\n  sudo sh -c '${install}'\nor set CHROMIUM_PATH.`);
+  return false;
+}
+
+const gates = [];
+const gate = (label, ok) => {
+  gates.push({ label, ok });
+  return ok;
+};
+
+const haveChromium = gate("chromium", ensureChromium());
+const built = gate("build", run("build", "npx", ["-y", "pnpm@10", "run", "build"]));
+gate("typecheck", run("typecheck", "npx", ["-y", "pnpm@10", "run", "typecheck"]));
+gate("lint", run("lint + format", bin("biome"), ["check", "."]));
+
+const vitestJson = join(artifacts, "vitest.json");
+run("unit (vitest: core, collector, widget in Chromium)", bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
+
+const playwrightJson = join(artifacts, "playwright.json");
+if (haveChromium && built) {
+  run("e2e + size (Playwright in Chromium)", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  });
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+const unit = readJson(vitestJson);
+if (unit) {
+  passed += unit.numPassedTests;
+  failed += unit.numFailedTests + (unit.numFailedTestSuites ?? 0);
+} else gate("unit results", false);
+const e2e = readJson(playwrightJson);
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+} else gate("e2e results", false);
+const failedGates = gates.filter((g) => !g.ok);
+failed += failedGates.length;
+
+console.log("");
+if (failedGates.length) console.log(`failed gates: ${failedGates.map((g) => g.label).join(", ")}`);
+console.log(`unit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : "no results"}`);
+console.log(
+  `e2e: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed, ${e2e.stats.flaky} flaky` : "no results"}`,
+);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

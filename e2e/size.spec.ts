@@ -1,0 +1,58 @@
+import { gzipSync } from "node:zlib";
+import type { Page } from "@playwright/test";
+import { expect, prompt, test } from "./support/fixtures.js";
+import { hostPage } from "./support/host.js";
+
+// Hard ceilings, gzip -9, summed over every script the page downloads — as a page sees it.
+// Raised only in the commit that needs it, with the reason in its message.
+const NO_SURVEY_DUE = 16_384;
+const ONE_PROMPT_ONE_LANGUAGE = 24_576;
+
+/** Records every script response the page receives: URL and gzip -9 size of its body. */
+function recordScripts(page: Page) {
+  const scripts: { url: string; gzip: number }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on("response", (res) => {
+    if (res.request().resourceType() !== "script") return;
+    pending.push(
+      res.body().then((body) => {
+        scripts.push({ url: res.url(), gzip: gzipSync(body, { level: 9 }).length });
+      }),
+    );
+  });
+  return async () => {
+    await page.waitForLoadState("networkidle");
+    await Promise.all(pending);
+    const total = scripts.reduce((sum, s) => sum + s.gzip, 0);
+    const table = scripts.map((s) => `${String(s.gzip).padStart(7)}  ${new URL(s.url).pathname}`).join("\n");
+    console.log(`${table}\n${String(total).padStart(7)}  total`);
+    return { scripts, total };
+  };
+}
+
+test("a page where no survey is due downloads at most 16 KB of script and no UI", async ({ page, host, collector }) => {
+  const done = recordScripts(page);
+  await page.goto(
+    host.page("/docs", {
+      html: hostPage({ endpoint: `${collector.url}/v1/responses`, "surveys-url": `${collector.url}/v1/surveys` }),
+    }),
+  );
+  const { scripts, total } = await done();
+  expect(scripts.some((s) => s.url.endsWith("/sonde/sonde.js"))).toBe(true);
+  expect(scripts.filter((s) => /\/mount-/.test(s.url))).toEqual([]);
+  expect(total).toBeLessThanOrEqual(NO_SURVEY_DUE);
+});
+
+test("showing one NPS prompt in one language downloads at most 24 KB of script", async ({ page, host, collector }) => {
+  const done = recordScripts(page);
+  await page.goto(
+    host.page("/pricing", {
+      html: hostPage({ endpoint: `${collector.url}/v1/responses`, "surveys-url": `${collector.url}/v1/surveys` }),
+    }),
+  );
+  await expect(prompt(page).getByRole("dialog")).toBeVisible();
+  const { scripts, total } = await done();
+  // Only the language shown is downloaded: one locale table.
+  expect(scripts.filter((s) => /\/(en|da)-[\w-]+\.js$/.test(s.url)).length).toBe(1);
+  expect(total).toBeLessThanOrEqual(ONE_PROMPT_ONE_LANGUAGE);
+});
