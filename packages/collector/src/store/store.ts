@@ -11,9 +11,11 @@ export interface IngestResult {
 /** A stored response, with the time the collector received it. */
 export interface StoredResponse extends SurveyResponse {
   receivedAt: number;
+  /** When it was answered, for periods and trends: min(createdAt, receivedAt). */
+  answeredAt: number;
 }
 
-/** Which responses to read. */
+/** Which responses to read: one survey (or all), answered in `[since, until)`. */
 export interface ResponseQuery {
   surveyId?: string;
   since?: number;
@@ -21,13 +23,79 @@ export interface ResponseQuery {
   limit?: number;
 }
 
+/** Where to resume a newest-first listing: after this response. */
+export interface Cursor {
+  answeredAt: number;
+  id: string;
+}
+
+/** A page of a newest-first listing. */
+export interface PageQuery extends ResponseQuery {
+  limit: number;
+  after?: Cursor;
+}
+
+/** The kinds of answer that carry a score. */
+export type ScoredAnswerKind = "nps" | "csat" | "ces" | "gap";
+
+/** One scored answer with the context results group by. */
+export interface ScoredAnswerRow {
+  responseId: string;
+  answeredAt: number;
+  stepId: string;
+  kind: ScoredAnswerKind;
+  /** The rating (nps, csat, ces); for gap, null. */
+  value: number | null;
+  expected: number | null;
+  experienced: number | null;
+  /** The gap scale (5 or 7); for other kinds, null. */
+  scale: 5 | 7 | null;
+  path: string;
+  locale: string | null;
+  device: string | null;
+  /** The values of the attributes asked for, in order, as text (null when absent). */
+  attributes: (string | null)[];
+}
+
+/** Answers of one survey in a period, with the named context attributes. */
+export interface AnswerQuery {
+  surveyId: string;
+  since?: number;
+  until?: number;
+  attributes?: readonly string[];
+}
+
+/** How many responses a survey has, and when the first and last were answered. */
+export interface SurveyTotals {
+  surveyId: string;
+  responses: number;
+  first: number;
+  last: number;
+}
+
+/** The answer and attribute fields present in a set of responses (the CSV's columns). */
+export interface ResponseFields {
+  answers: { stepId: string; kind: string }[];
+  attributes: string[];
+}
+
 /**
- * Where responses live. SQLite implements it; a PostgreSQL store can follow by implementing
- * the same four methods. `ingest` must be atomic per batch and idempotent by response id.
+ * Where responses live. SQLite implements it; a PostgreSQL store can follow by implementing the
+ * same methods. `ingest` must be atomic per batch, idempotent by response id (the highest
+ * revision wins), and return only once the batch is committed.
  */
 export interface ResponseStore {
   ingest(responses: readonly SurveyResponse[], receivedAt: number): IngestResult;
+  /** Responses, newest answered first. */
   responses(query?: ResponseQuery): StoredResponse[];
-  count(surveyId?: string): number;
+  /** One page of responses, newest first; with `withComment`, only those with written text. */
+  page(query: PageQuery & { withComment?: boolean }): StoredResponse[];
+  count(query?: ResponseQuery): number;
+  /** Scored answers (nps, csat, ces, gap), in no particular order, visited one by one. */
+  scoredAnswers(query: AnswerQuery, visit: (row: ScoredAnswerRow) => void): void;
+  /** Every survey with responses. */
+  surveyTotals(): SurveyTotals[];
+  /** Which answer ids and attributes appear in the matching responses. */
+  fields(query: ResponseQuery): ResponseFields;
   close(): void;
 }
