@@ -42,6 +42,7 @@ export interface ResultsError {
 export const SMALL_SAMPLE = 30;
 /** The most points a trend may have. */
 const MAX_BUCKETS = 1000;
+const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 28 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const SCORED: readonly string[] = ["nps", "csat", "ces", "gap"];
@@ -141,17 +142,19 @@ export function computeResults(
   if (!resolved.ok) return { ok: false, status: 400, errors: resolved.errors };
   const period = resolved.value;
   const interval = request.interval ?? autoInterval(period);
-  const buckets = bucketer(interval, request.timeZone);
-  const cover = buckets.cover(period.since, period.until);
-  if (cover.length > MAX_BUCKETS) {
+  // Refuse before listing buckets: a period up to the year 9999 would hold millions of days.
+  const approx = Math.ceil((period.until - period.since) / (UNIT_DAYS[interval] * 86_400_000));
+  if (approx > MAX_BUCKETS) {
     return {
       ok: false,
       status: 400,
       errors: [
-        `interval: the period holds ${cover.length} ${interval}s, more than ${MAX_BUCKETS}; pick a wider interval or a shorter period`,
+        `interval: the period holds about ${approx} ${interval}s, more than ${MAX_BUCKETS}; pick a wider interval or a shorter period`,
       ],
     };
   }
+  const buckets = bucketer(interval, request.timeZone);
+  const cover = buckets.cover(period.since, period.until);
 
   const attributes = request.by.filter((f) => f.startsWith("attr.")).map((f) => f.slice("attr.".length));
   const attributeIndex = new Map(attributes.map((name, i) => [name, i]));
