@@ -49,20 +49,14 @@ export {
   WIRE_SCHEMA_VERSION,
 } from "./schema/wire.js";
 // Scoring — formulas and sources in packages/core/SCORING.md
-/** Responses → mergeable count rows by survey, question, period and segment; roll-ups, trends, breakdowns. */
-export type {
-  Breakdown,
-  Grouping,
-  RollUp,
-  ScorableResponse,
-  ScoredRow,
-  SegmentScore,
-  TallyRow,
-  TrendOptions,
-  TrendSeries,
-} from "./scoring/aggregate.js";
-/** Count responses into rows, merge/roll them up, score them, as trends or per-segment breakdowns. */
-export { breakdown, mergeRows, scoreRows, tallyResponses, trend } from "./scoring/aggregate.js";
+/** Responses → mergeable count rows by survey, question, period and segment, and their roll-ups. */
+export type { Grouping, RollUp, ScorableResponse, ScoredRow, TallyRow } from "./scoring/aggregate.js";
+/** Count responses into rows, merge or roll them up (any range, coarser periods), score them. */
+export { mergeRows, scoreRows, tallyResponses } from "./scoring/aggregate.js";
+/** Breakdown types: per-segment scores with comparisons against the rest. */
+export type { Breakdown, SegmentScore } from "./scoring/breakdown.js";
+/** Per-segment scores with small-sample flags and each segment compared with the rest. */
+export { breakdown } from "./scoring/breakdown.js";
 /** CES result type. */
 export type { CesResult } from "./scoring/ces.js";
 /** CES (7-point agreement): % agree (5–7) and the mean, with intervals. */
@@ -99,3 +93,7 @@ export type { Segment } from "./scoring/segments.js";
 export type { NpsScore, ScoredKind, ScoreResult, Tally } from "./scoring/tally.js";
 /** Make, fill, merge and score tallies; kinds and scales are never mixed. */
 export { emptyTally, mergeTallies, scoreTally, tallyAnswers } from "./scoring/tally.js";
+/** Trend types. */
+export type { TrendOptions, TrendSeries } from "./scoring/trend.js";
+/** Trend series by period with intervals, empty periods filled in rather than skipped. */
+export { trend } from "./scoring/trend.js";

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../schema/wire.js";
-import {
-  breakdown,
-  mergeRows,
-  type ScorableResponse,
-  scoreRows,
-  type TallyRow,
-  tallyResponses,
-  trend,
-} from "./aggregate.js";
+import { mergeRows, type ScorableResponse, scoreRows, type TallyRow, tallyResponses } from "./aggregate.js";
+import { breakdown } from "./breakdown.js";
 import { compareTallies } from "./compare.js";
 import { scoreTally } from "./tally.js";
+import { trend } from "./trend.js";
 
 let seq = 0;
 function response(at: string, answers: Record<string, unknown>, context: Partial<ScorableResponse["context"]> = {}) {

@@ -1,7 +1,6 @@
 import type { SurveyResponse } from "../schema/wire.js";
-import { compareTallies, type TallyComparison } from "./compare.js";
 import type { ScoringOptions } from "./nps.js";
-import { coarsenPeriod, nextPeriod, type PeriodUnit, parsePeriod, periodKeyer } from "./periods.js";
+import { coarsenPeriod, type PeriodUnit, parsePeriod, periodKeyer } from "./periods.js";
 import { type Segment, segmentReader } from "./segments.js";
 import { addAnswer, checkTally, isScoredKind, type ScoreResult, scoreTally, type Tally, tallyFor } from "./tally.js";
 
@@ -65,7 +64,9 @@ function responsePath(i: number, r: ScorableResponse): string {
   return typeof r?.id === "string" ? `responses[${i}] (id ${r.id})` : `responses[${i}]`;
 }
 
-const byKey = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+/** Orders keys with null first, then by code unit. */
+export const byKey = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
 const rowOrder = (a: Omit<TallyRow, "tally">, b: Omit<TallyRow, "tally">) =>
   byKey(a.surveyId, b.surveyId) ||
   byKey(a.stepId, b.stepId) ||
@@ -180,7 +181,8 @@ export function mergeRows(rows: Iterable<TallyRow>, rollUp: RollUp = {}): TallyR
   return out;
 }
 
-const copy = (t: Tally): Tally => ({ ...t, counts: [...t.counts] });
+/** A tally with its own counts array. */
+export const copy = (t: Tally): Tally => ({ ...t, counts: [...t.counts] });
 
 function sameShape(a: Tally, b: Tally): boolean {
   return a.kind === b.kind && (a.kind === "nps" || a.scale === (b as { scale: number }).scale);
@@ -190,7 +192,8 @@ function label(t: Tally): string {
   return t.kind === "nps" ? "0–10 NPS" : `${t.scale}-point ${t.kind.toUpperCase()}`;
 }
 
-function addInto(target: Tally, source: Tally): void {
+/** Adds `source` counts into `target`; throws when kinds or scales differ. */
+export function addInto(target: Tally, source: Tally): void {
   if (!sameShape(target, source))
     throw new TypeError(
       `sonde: answer holds ${label(source)} counts where ${label(target)} counts were already merged — kinds and scales are never mixed`,
@@ -213,104 +216,5 @@ export function scoreRows(rows: Iterable<TallyRow>, options: ScoringOptions = {}
   const out: ScoredRow[] = [];
   for (const { surveyId, stepId, period, segment, tally } of rows)
     out.push({ surveyId, stepId, period, segment, score: scoreTally(tally, options) });
-  return out;
-}
-
-/** A trend: one question's scores period by period, gaps filled with empty (n = 0) periods. */
-export interface TrendSeries {
-  surveyId: string;
-  stepId: string;
-  segment: string | null;
-  points: { period: string; score: ScoreResult }[];
-}
-
-/** Options of `trend`: the range to show (period keys, inclusive), beyond the data if wished. */
-export interface TrendOptions extends ScoringOptions {
-  from?: string;
-  to?: string;
-}
-
-/**
- * Turns period rows into trend series, one per survey × question × segment, every period from
- * `from` (or the first with data) to `to` (or the last) present — a week without answers shows
- * as n = 0 with null scores rather than vanishing from the chart.
- */
-export function trend(rows: Iterable<TallyRow>, options: TrendOptions = {}): TrendSeries[] {
-  const merged = mergeRows(rows, { from: options.from, to: options.to });
-  const series = new Map<string, { head: TallyRow; byPeriod: Map<string, Tally> }>();
-  let unit: PeriodUnit | undefined;
-  for (const row of merged) {
-    if (row.period === null)
-      throw new RangeError(`sonde: trend needs rows grouped by period (survey ${row.surveyId} has a row without one)`);
-    const u = parsePeriod(row.period).unit;
-    if (unit && u !== unit) throw new RangeError(`sonde: trend rows mix ${unit} and ${u} periods (${row.period})`);
-    unit = u;
-    const key = JSON.stringify([row.surveyId, row.stepId, row.segment]);
-    let s = series.get(key);
-    if (!s) {
-      s = { head: row, byPeriod: new Map() };
-      series.set(key, s);
-    }
-    s.byPeriod.set(row.period, row.tally);
-  }
-  for (const bound of [options.from, options.to])
-    if (bound !== undefined && unit && parsePeriod(bound).unit !== unit)
-      throw new RangeError(`sonde: trend range ${JSON.stringify(bound)} is not a ${unit} key`);
-  const out: TrendSeries[] = [];
-  for (const { head, byPeriod } of series.values()) {
-    const keys = [...byPeriod.keys()];
-    let period = options.from ?? keys[0]!;
-    const last = options.to ?? keys[keys.length - 1]!;
-    const empty = { ...head.tally, counts: head.tally.counts.map(() => 0) };
-    const points: TrendSeries["points"] = [];
-    for (; period <= last; period = nextPeriod(period))
-      points.push({ period, score: scoreTally(byPeriod.get(period) ?? empty, options) });
-    out.push({ surveyId: head.surveyId, stepId: head.stepId, segment: head.segment, points });
-  }
-  return out;
-}
-
-/** One segment of a breakdown, compared with all other segments together. */
-export interface SegmentScore {
-  segment: string | null;
-  score: ScoreResult;
-  /** This segment − the rest; null when there is no rest. */
-  versusRest: TallyComparison | null;
-}
-
-/** One question's scores per segment (largest first) and overall. */
-export interface Breakdown {
-  surveyId: string;
-  stepId: string;
-  overall: ScoreResult;
-  segments: SegmentScore[];
-}
-
-/**
- * Breaks rows down by segment over all their periods: each segment's score with its small-sample
- * flag, and its comparison with the rest (p-values per metric). Small segments are flagged, not hidden.
- */
-export function breakdown(rows: Iterable<TallyRow>, options: ScoringOptions = {}): Breakdown[] {
-  const merged = mergeRows(rows, { period: false });
-  const out: Breakdown[] = [];
-  for (let j = 0; j < merged.length; ) {
-    const first = merged[j]!;
-    const group: TallyRow[] = [];
-    while (j < merged.length && merged[j]!.surveyId === first.surveyId && merged[j]!.stepId === first.stepId)
-      group.push(merged[j++]!);
-    const total = copy(first.tally);
-    for (const row of group.slice(1)) addInto(total, row.tally);
-    const segments = group.map((row): SegmentScore => {
-      const rest = { ...total, counts: total.counts.map((c, k) => c - row.tally.counts[k]!) };
-      const hasRest = rest.counts.some((c) => c > 0);
-      return {
-        segment: row.segment,
-        score: scoreTally(row.tally, options),
-        versusRest: hasRest ? compareTallies(row.tally, rest, options) : null,
-      };
-    });
-    segments.sort((a, b) => b.score.n - a.score.n || byKey(a.segment, b.segment));
-    out.push({ surveyId: first.surveyId, stepId: first.stepId, overall: scoreTally(total, options), segments });
-  }
   return out;
 }

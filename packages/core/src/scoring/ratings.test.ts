@@ -114,13 +114,9 @@ describe("gapFromCounts", () => {
   });
 
   it.each([
-    [new Array<number>(25).fill(0), 6, /gap scale must be 5 or 7 — an unknown scale cannot be scored \(got 6\)/],
-    [
-      new Array<number>(25).fill(0),
-      7,
-      /gap counts \(7×7 matrix\) must hold 49 counts, one per \(expected, experienced\) pair \(got 25 counts\)/,
-    ],
-  ])("refuses a matrix of %o counts on scale %d", (counts, scale, message) => {
-    expect(() => gapFromCounts(counts, scale as 5 | 7)).toThrow(message);
+    [25, 6, /gap scale must be 5 or 7 — an unknown scale cannot be scored \(got 6\)/],
+    [25, 7, /gap counts \(7×7 matrix\) must hold 49 counts, one per \(expected, experienced\) pair \(got 25 counts\)/],
+  ])("refuses a matrix of %d counts on scale %d", (length, scale, message) => {
+    expect(() => gapFromCounts(new Array<number>(length).fill(0), scale as 5 | 7)).toThrow(message);
   });
 });
