@@ -22,6 +22,10 @@ export const widgetConfigSchema = memo(() =>
       attributes: z.optional(attributesSchema()),
       /** A CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
       nonce: z.optional(z.string()),
+      /** `pending`: store and send nothing until `setConsent("granted")`. Default `granted`. */
+      consent: z.optional(z.enum(["granted", "pending", "denied"])),
+      /** Treat Global Privacy Control / Do Not Track as consent denied. Default false. */
+      honorPrivacySignals: z.optional(z.boolean()),
     })
     .check(
       z.refine((c) => c.surveys !== undefined || c.surveysUrl !== undefined, {

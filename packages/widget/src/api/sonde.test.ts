@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { start } from "./sonde.js";
+import { createInstance as start } from "./sonde.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -14,7 +14,7 @@ const validSurvey = {
   rules: { triggers: [{ type: "pageview" }] },
 };
 
-describe("start() with bad input", () => {
+describe("createInstance() with bad input", () => {
   it("reports a bad config field by path and stays inert without throwing", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(() => start({ endpoint: 42, surveys: [] })).not.toThrow();
