@@ -59,5 +59,5 @@ export function boot(data: Record<string, string | undefined>, w: Global): void 
   w.sonde = real;
   const config = configFromData(data);
   if (config) api.init(config as api.SondeConfig);
-  for (const args of queued) dispatch(...args);
+  for (const args of queued) dispatch(args[0], ...args.slice(1));
 }
