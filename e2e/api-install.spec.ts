@@ -83,14 +83,15 @@ test("bad configuration stays inert and names the bad field, without a page erro
   await page.goto(
     host.page("/bad/config", {
       html: `<!doctype html><html><head><script>${snippet("/sonde/sonde.js")}
-sonde("init", { endpoint: 42, surveys: [{ id: "x", steps: [{ kind: "stars", id: "s", question: "?" }] }] });
+sonde("init", { endpoint: 42 });
+sonde("init", { endpoint: "/v1/responses", surveys: [{ id: "x", steps: [{ kind: "stars", id: "s", question: "?" }] }] });
 sonde("nonsense");
 </script></head><body>Host</body></html>`,
     }),
   );
   await expect.poll(() => consoleErrors.join("\n")).toContain("config.endpoint: must be a string (got 42)");
   const all = consoleErrors.join("\n");
-  expect(all).toContain("config.surveys[0].steps[0].kind: has an unknown kind");
+  expect(all).toContain("surveys[0].steps[0].kind: has an unknown kind");
   expect(all).toContain('unknown command "nonsense"');
   await page.waitForTimeout(300);
   await expect(prompt(page)).toHaveCount(0);

@@ -9,8 +9,12 @@ type Queue = ((...args: unknown[]) => unknown) & { q?: unknown[][] };
     stub.q = [];
     w.sonde = stub;
   }
-  import("./api/boot.js").then(
-    (m) => m.boot(data, w),
-    (error: unknown) => console.error("sonde: could not load", error),
-  );
+  // Nothing of Sonde runs before the host page is idle.
+  const load = () =>
+    import("./api/boot.js").then(
+      (m) => m.boot(data, w),
+      (error: unknown) => console.error("sonde: could not load", error),
+    );
+  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 3000 });
+  else setTimeout(load, 1);
 })(window, { ...(document.currentScript as HTMLScriptElement | null)?.dataset });

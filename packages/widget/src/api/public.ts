@@ -32,7 +32,9 @@ export function init(config: SondeConfig): void {
       console.warn("sonde: init() was called again; keeping the first configuration (call destroy() first to re-init)");
       return;
     }
-    instance = createInstance(config, emitter);
+    const created = createInstance(config, emitter);
+    if (!created) return; // reported; calls stay queued for a valid init()
+    instance = created;
     const queued = early;
     early = [];
     for (const [method, args] of queued) (instance[method] as (...a: unknown[]) => unknown)(...args);

@@ -43,22 +43,26 @@ function urlFlag(name: string): string | null {
   }
 }
 
-/** Work that can wait until the host page is idle. */
-const whenIdle = (fn: () => void) =>
-  typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 1);
+/** Resolves when the host page is idle: each heavy step runs in its own short task. */
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === "function"
+      ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+      : setTimeout(resolve, 1),
+  );
 
 /**
  * Creates Sonde from a config. Never throws: a bad config is reported on the console (and as an
- * `error` event) with the path of each bad field, and leaves an inert instance.
+ * `error` event) with the path of each bad field, and gives null — Sonde stays inert.
  */
-export function createInstance(input: unknown, emitter: Emitter = createEmitter()): SondeInstance {
+export function createInstance(input: unknown, emitter: Emitter = createEmitter()): SondeInstance | null {
   // Before the first schema is built: no `new Function` probe, which strict CSPs report.
   zodConfig({ jitless: true });
   const parsed = parseConfig(input);
   if (!parsed.ok) {
     for (const line of parsed.errors) log(line);
     emitter.emit("error", { code: "config", message: parsed.errors.join("\n") });
-    return inert(emitter);
+    return null;
   }
   const config = parsed.value;
   const debug = config.debug === true || urlFlag("sonde_debug") === "1";
@@ -98,7 +102,9 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
   const loadDefinitions = async (): Promise<void> => {
     let result: SurveysResult;
     try {
-      result = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : validateSurveys(config.surveys);
+      const input = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : config.surveys;
+      await idle();
+      result = validateSurveys(input);
     } catch (error) {
       fail("surveys", `${error instanceof Error ? error.message : String(error)}; retrying in a minute`);
       retryTimer = setTimeout(() => void loadDefinitions().then(() => evaluateNow("retry")), RETRY_SURVEYS_MS);
@@ -116,7 +122,7 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
 
   const decide = async (only?: string): Promise<Decision | null> => {
     if (!surveys || !mayStore() || optedOut) return null;
-    const [history, id] = await Promise.all([loadHistory(), anonymousId()]);
+    const [history, id] = await Promise.all([loadHistory(), anonymousId(), idle()]);
     anonId = id;
     const candidates = only ? surveys.filter((s) => s.id === only) : surveys;
     const decision = evaluate({
@@ -212,7 +218,7 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
       run(evaluateNow("navigation"));
     }),
   );
-  whenIdle(() => run(begin()));
+  run(idle().then(begin));
 
   return {
     identify: guard(
@@ -324,26 +330,5 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
       },
       undefined,
     ),
-  };
-}
-
-/** The instance a bad config leaves: every method does nothing. */
-function inert(emitter: Emitter): SondeInstance {
-  const nothing = () => {};
-  return {
-    identify: nothing,
-    setAttributes: nothing,
-    track: nothing,
-    page: nothing,
-    show: nothing,
-    dismiss: nothing,
-    on: emitter.on,
-    off: emitter.off,
-    flush: () => Promise.resolve(),
-    reset: nothing,
-    optOut: nothing,
-    optIn: nothing,
-    setConsent: nothing,
-    destroy: emitter.clear,
   };
 }

@@ -10,12 +10,12 @@ export function validateSurveys(input: unknown): SurveysResult {
 }
 
 /**
- * Loads definitions from a URL and validates them. `cache: "no-cache"` makes the browser
- * revalidate its cached copy with the ETag (a 304 costs no body) — without a custom header that
- * would need a CORS preflight. Network and HTTP failures throw; invalid definitions do not.
+ * Loads definitions from a URL (validate them with `validateSurveys`). `cache: "no-cache"` makes
+ * the browser revalidate its cached copy with the ETag (a 304 costs no body) — without a custom
+ * header that would need a CORS preflight. Network and HTTP failures throw.
  */
-export async function fetchSurveys(url: string): Promise<SurveysResult> {
+export async function fetchSurveys(url: string): Promise<unknown> {
   const res = await fetch(url, { credentials: "omit", cache: "no-cache" });
   if (!res.ok) throw new Error(`could not load surveys from ${url} (HTTP ${res.status})`);
-  return validateSurveys(await res.json());
+  return res.json();
 }
