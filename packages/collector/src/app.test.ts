@@ -83,7 +83,10 @@ describe("GET /v1/results", () => {
     await post(
       JSON.stringify({ responses: [response({ id: "resp-r-1", answers: { s: { kind: "nps", value: 3 } } })] }),
     );
-    const body = await (await fetch(`${collector.url}/v1/results`)).json();
+    const body = (await (await fetch(`${collector.url}/v1/results`)).json()) as {
+      nps: unknown;
+      latest: { id: string }[];
+    };
     expect(body.nps).toMatchObject({ promoters: 1, detractors: 1, n: 2, score: 0 });
     expect(body.latest.map((r: { id: string }) => r.id)).toContain("resp-r-1");
   });
