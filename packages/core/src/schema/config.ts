@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { memo } from "./memo.js";
-import { surveySchema } from "./survey.js";
+import { surveyListSchema } from "./survey.js";
 import { localeTagSchema } from "./text.js";
 import { attributesSchema } from "./wire.js";
 
@@ -11,13 +11,15 @@ export const widgetConfigSchema = memo(() =>
       /** Where answers are POSTed: an absolute URL, or a path on the host's origin. */
       endpoint: z.string().check(z.minLength(1, { error: "is required: the URL answers are sent to" })),
       /** Surveys given inline. */
-      surveys: z.optional(z.array(surveySchema())),
+      surveys: z.optional(surveyListSchema()),
       /** Or a URL serving `surveys.json`. */
       surveysUrl: z.optional(z.string().check(z.minLength(1))),
       /** Language of the prompts; by default the survey's, the page's, then the browser's. */
       locale: z.optional(localeTagSchema()),
       /** Print each decision with its reasons to the console. */
       debug: z.optional(z.boolean()),
+      /** Days after any prompt during which no other prompt shows (default 14; 0 turns it off). */
+      cooldownDays: z.optional(z.number().check(z.gte(0))),
       userId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
       attributes: z.optional(attributesSchema()),
       /** A CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
