@@ -40,7 +40,6 @@ export const triggerSchema = memo(() =>
 );
 
 export type Trigger = z.infer<ReturnType<typeof triggerSchema>>;
-export type TriggerType = Trigger["type"];
 
 /** Who may see a survey; every field given must hold. */
 export const audienceSchema = memo(() =>

@@ -79,12 +79,12 @@ describe("parseSurveys rejects bad definitions with a line naming the path", () 
     [
       "an unknown URL match",
       withRules({ triggers: [{ type: "pageview", url: [{ match: "like", value: "/x" }] }] }),
-      'surveys[0].rules.triggers[0].url[0].match: must be "exact" or "contains" or "startsWith" or "endsWith" or "glob" or "regex" (got "like")',
+      'surveys[0].rules.triggers[0].url[0].match: must be one of "exact", "contains", "startsWith", "endsWith", "glob", "regex" (got "like")',
     ],
     [
       "a URL part that does not exist",
       withRules({ triggers: [{ type: "pageview", url: [{ match: "exact", value: "x", part: "host" }] }] }),
-      'surveys[0].rules.triggers[0].url[0].part: must be "href" or "path" or "query" or "hash" (got "host")',
+      'surveys[0].rules.triggers[0].url[0].part: must be one of "href", "path", "query", "hash" (got "host")',
     ],
     [
       "a scroll beyond 100 %",
@@ -134,7 +134,7 @@ describe("parseSurveys rejects bad definitions with a line naming the path", () 
     [
       "an unknown device",
       withRules({ audience: { devices: ["watch"] } }),
-      'surveys[0].rules.audience.devices[0]: must be "mobile" or "tablet" or "desktop" (got "watch")',
+      'surveys[0].rules.audience.devices[0]: must be one of "mobile", "tablet", "desktop" (got "watch")',
     ],
     [
       "an empty device list",

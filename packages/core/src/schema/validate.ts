@@ -36,6 +36,11 @@ const TYPE_NAMES: Record<string, string> = {
   array: "an array",
 };
 
+/** `must be one of "a", "b" (got "c")`, or `must be 1 (got 2)` for a single value. */
+function oneOf(values: readonly unknown[], input: unknown): string {
+  return `must be ${values.length > 1 ? "one of " : ""}${values.map((v) => JSON.stringify(v)).join(", ")} (got ${show(input)})`;
+}
+
 // What a length counts, by what was measured.
 const UNITS: Record<string, string> = { string: " characters", array: " items" };
 
@@ -50,7 +55,7 @@ function describe(issue: core.$ZodIssue): string {
       return "input" in issue && issue.input === undefined ? `is required (${expected})` : `must be ${expected}${got}`;
     }
     case "invalid_value":
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}${got}`;
+      return oneOf(issue.values, issue.input);
     case "too_small": {
       const unit = UNITS[issue.origin] ?? "";
       return (
@@ -64,10 +69,7 @@ function describe(issue: core.$ZodIssue): string {
       return `has unknown field(s) ${issue.keys.join(", ")}`;
     case "invalid_union": {
       const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
-      if (discriminator && options) {
-        const value = (issue.input as Record<string, unknown> | undefined)?.[discriminator];
-        return `must be one of ${options.map((o) => JSON.stringify(o)).join(", ")} (got ${show(value)})`;
-      }
+      if (discriminator && options) return oneOf(options, (issue.input as Record<string, unknown>)?.[discriminator]);
       if ("input" in issue && issue.input === undefined) return "is required";
       return custom ?? `does not match any allowed form${got}`;
     }
