@@ -16,11 +16,10 @@ export function matchLocale(locale: string, tags: readonly string[]): boolean {
 export function audienceMisses(a: Audience, context: PageContext, person: Person = {}, now: number): string[] {
   const { device, locale } = context;
   const { identified, firstSeenAt } = person;
-  const kind = (yes: boolean | undefined) => (yes ? "identified" : "anonymous");
   return [
     a.identified !== undefined &&
       a.identified !== !!identified &&
-      wanted("person", kind(identified), kind(a.identified)),
+      `only ${a.identified ? "identified" : "anonymous"} people`,
     a.devices && !(device && a.devices.includes(device)) && wanted("device", device, a.devices.join(" or ")),
     a.locales && !(locale && matchLocale(locale, a.locales)) && wanted("locale", locale, a.locales.join(" or ")),
     a.minVisits !== undefined && shortfall(person.visits ?? Number.NaN, a.minVisits, " visits"),

@@ -247,7 +247,7 @@ describe("audience", () => {
       "identified only, anonymous person",
       { ...pageview, audience: { identified: true } },
       {},
-      ["audience: person anonymous, wanted identified"],
+      ["audience: only identified people"],
     ],
     [
       "identified only, identified person",
@@ -259,7 +259,7 @@ describe("audience", () => {
       "anonymous only, identified person",
       { ...pageview, audience: { identified: false } },
       { person: { identified: true } },
-      ["audience: person identified, wanted anonymous"],
+      ["audience: only anonymous people"],
     ],
     ["anonymous only, no person facts", { ...pageview, audience: { identified: false } }, {}, []],
     [
@@ -370,11 +370,7 @@ describe("audience", () => {
       "every failing field is listed",
       { ...pageview, audience: { identified: true, devices: ["mobile"], minVisits: 2 } },
       { context: { url: "/", device: "desktop" }, person: { visits: 1 } },
-      [
-        "audience: person anonymous, wanted identified",
-        "audience: device desktop, wanted mobile",
-        "audience: 1 of 2 visits",
-      ],
+      ["audience: only identified people", "audience: device desktop, wanted mobile", "audience: 1 of 2 visits"],
     ],
   ];
 

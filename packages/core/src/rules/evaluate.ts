@@ -58,7 +58,7 @@ function judge(survey: Survey, input: EvaluationInput, shared: Shared): string[]
   );
   if (last !== undefined) {
     add("cooldown", !f.ignoreCooldown && since(last, shared.cooldownDays, "the last prompt"));
-    add("page", last >= (context.viewStartedAt ?? now + 1) && "one prompt per page view");
+    add("page", last >= (context.viewStartedAt ?? Number.POSITIVE_INFINITY) && "one prompt per page view");
   }
   return reasons;
 }
@@ -71,7 +71,8 @@ export function evaluate(input: EvaluationInput): Decision {
   const { context, now } = input;
   let last: number | undefined;
   for (const h of Object.values(input.history.surveys))
-    for (const t of [h.shownAt, h.answeredAt, h.dismissedAt]) if (t !== undefined && !(t <= last!)) last = t;
+    for (const t of [h.shownAt, h.answeredAt, h.dismissedAt])
+      if (t !== undefined && (last === undefined || t > last)) last = t;
   const shared: Shared = {
     url: urlParts(context.url),
     seconds: context.secondsOnPage ?? Math.max(0, now - (context.viewStartedAt ?? Number.NaN)) / 1000,
