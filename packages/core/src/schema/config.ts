@@ -9,14 +9,16 @@ export const widgetConfigSchema = memo(() =>
     .object({
       /** Where answers are POSTed: an absolute URL, or a path on the host's origin. */
       endpoint: z.string().check(z.minLength(1, { error: "is required: the URL answers are sent to" })),
-      /** Surveys given inline (validated on their own, by `parseSurveys`, once the page is idle). */
-      surveys: z.optional(z.array(z.unknown())),
+      /** Surveys given inline, as an array or `{ surveys: [...] }` (validated on their own by `parseSurveys`, once the page is idle). */
+      surveys: z.optional(z.unknown()),
       /** Or a URL serving `surveys.json`. */
       surveysUrl: z.optional(z.string().check(z.minLength(1))),
       /** Language of the prompts; by default the survey's, the page's, then the browser's. */
       locale: z.optional(localeTagSchema()),
       /** Print each decision with its reasons to the console. */
       debug: z.optional(z.boolean()),
+      /** Days after any prompt during which no other prompt shows (default 14; 0 turns it off). */
+      cooldownDays: z.optional(z.number().check(z.gte(0))),
       userId: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
       attributes: z.optional(attributesSchema()),
       /** A CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
