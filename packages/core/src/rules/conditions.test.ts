@@ -84,8 +84,9 @@ describe("explainConditions", () => {
       'coupon "X", wanted exists false',
     ],
   ] as const)("%s", (_, conditions, values, match, reason) => {
-    expect(explainConditions(conditions as Condition[], values, match), JSON.stringify({ conditions, values })).toBe(
-      reason,
-    );
+    expect(
+      explainConditions(conditions as unknown as Condition[], values, match),
+      JSON.stringify({ conditions, values }),
+    ).toBe(reason);
   });
 });
