@@ -39,13 +39,26 @@ function sondeCdn(): Plugin {
   };
 }
 
+/** The demo SPA under /app/ routes on the client: every /app/* page is its index.html. */
+function appFallback(): Plugin {
+  return {
+    name: "sonde-demo-app-fallback",
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url && /^\/app\/[^.?]*(\?.*)?$/.test(req.url)) req.url = "/app/index.html";
+        next();
+      });
+    },
+  };
+}
+
 // Demo: the host site and the dashboard, served from demo/, answers proxied to the collector.
 // Tests: one vitest project per environment; DOM and IndexedDB tests run in real Chromium.
 export default defineConfig({
   root: join(here, "demo"),
   resolve: { conditions: ["source"] },
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
-  plugins: [sondeCdn()],
+  plugins: [sondeCdn(), appFallback()],
   server: {
     host: "127.0.0.1",
     port: 5173,

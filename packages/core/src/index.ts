@@ -1,54 +1,258 @@
 // @sonde/core — the public surface. Every name here is part of the API; a test locks the list.
+// Grouped by module: rules/ decides, schema/ describes and validates, scoring/ computes results.
 
-export type {
-  Decision,
-  EvaluationInput,
-  History,
-  PageContext,
-  SurveyHistory,
-  SurveyVerdict,
-} from "./rules/evaluate.js";
-// Rules
-/** Decide which survey shows now, with reasons for every survey that does not. */
-export { evaluate } from "./rules/evaluate.js";
-export type { UrlParts } from "./rules/url.js";
-/** URL matching used by page-view triggers. */
-export { globToRegExp, matchUrlCondition, urlParts } from "./rules/url.js";
-export type { WidgetConfig } from "./schema/config.js";
-// Widget configuration
-/** Schema of the options `init()` takes. */
-export { widgetConfigSchema } from "./schema/config.js";
-export type { Rules, Trigger, UrlCondition } from "./schema/rules.js";
-/** Rule schemas: triggers and URL conditions. */
-export { rulesSchema, triggerSchema, URL_MATCHES, urlConditionSchema } from "./schema/rules.js";
-export type { Branch, Choice, QuestionStep, Step, StepKind } from "./schema/steps.js";
-/** Schemas of the steps a survey is made of, and the step and choice types. */
-export { branchSchema, choiceSchema, END, idSchema, SCALES, stepSchema } from "./schema/steps.js";
-/** Survey, step, text and theme types, derived from the schemas. */
-export type { Survey, Theme } from "./schema/survey.js";
-// Survey language
-/** Schema of one survey definition. */
-export { appearanceSchema, POSITIONS, surveySchema, themeSchema } from "./schema/survey.js";
-export type { Text } from "./schema/text.js";
-/** Translatable text: a string or a map language → string, and how a locale picks one. */
-export { baseLanguage, localeTagSchema, resolveText, textSchema } from "./schema/text.js";
-export type { Validated } from "./schema/validate.js";
-// Validation with readable errors
-/** Validate untrusted input into typed values or error lines that name the path. */
-export { formatIssues, formatPath, parseBatch, parseConfig, parseSurvey, parseSurveys } from "./schema/validate.js";
-export type { Answer, Batch, SurveyResponse } from "./schema/wire.js";
-// Wire format
-/** The response batch the widget sends and the collector accepts. */
 export {
+  /** Whether a value passes an attribute or property condition. */
+  matchCondition,
+} from "./rules/conditions.js";
+export type {
+  /** Flat, JSON-safe facts about a person or an event. */
+  Attributes,
+  /** The decision: the survey to show, its delay, and every verdict. */
+  Decision,
+  /** A device class: mobile, tablet or desktop. */
+  DeviceClass,
+  /** Everything a decision depends on. */
+  EvaluationInput,
+  /** A person's display history across surveys. */
+  History,
+  /** What the page knows now: URL, locale, device, time, scroll, exit intent, clicks, events. */
+  PageContext,
+  /** A custom event tracked on the page. */
+  PageEvent,
+  /** What is known about the person: identified, attributes, visits, first seen. */
+  Person,
+  /** What happened before for one survey. */
+  SurveyHistory,
+  /** Why one survey does or does not show. */
+  SurveyVerdict,
+} from "./rules/context.js";
+export {
+  /** Days after any prompt during which no other shows, unless configured. */
+  DEFAULT_COOLDOWN_DAYS,
+  /** Decides which survey shows now, when, and why each other one does not. */
+  evaluate,
+} from "./rules/evaluate.js";
+export {
+  /** A person's stable sampling bucket for a survey, 0–99.99. */
+  samplingBucket,
+} from "./rules/sampling.js";
+export type {
+  /** The page signals a set of surveys needs. */
+  WatchedSignals,
+} from "./rules/triggers.js";
+export {
+  /** The page signals a set of surveys needs the widget to watch. */
+  watchedSignals,
+} from "./rules/triggers.js";
+export type {
+  /** The parts of a URL conditions test. */
+  UrlParts,
+} from "./rules/url.js";
+export {
+  /** Turns a glob (`*`, `**`, `?`) into a RegExp. */
+  globToRegExp,
+  /** Whether one URL condition holds for a URL. */
+  matchUrlCondition,
+  /** Splits a URL into the parts conditions test. */
+  urlParts,
+} from "./rules/url.js";
+export type {
+  /** A condition on a user attribute or event property. */
+  Condition,
+  /** A condition operator. */
+  Operator,
+  /** A condition on the page URL. */
+  UrlCondition,
+} from "./schema/conditions.js";
+export {
+  /** Schema of a condition on a user attribute or event property. */
+  conditionSchema,
+  /** The operators of attribute and event-property conditions. */
+  OPERATORS,
+  /** How a URL condition compares: exact, contains, startsWith, endsWith, glob, regex. */
+  URL_MATCHES,
+  /** The parts of a URL a condition can test. */
+  URL_PARTS,
+  /** Schema of a condition on the page URL. */
+  urlConditionSchema,
+} from "./schema/conditions.js";
+export type {
+  /** The options `init()` takes. */
+  WidgetConfig,
+} from "./schema/config.js";
+export {
+  /** Schema of the options `init()` takes. */
+  widgetConfigSchema,
+} from "./schema/config.js";
+export type {
+  /** Who may see a survey. */
+  Audience,
+  /** How often one person may see a survey. */
+  Frequency,
+  /** A survey's rules. */
+  Rules,
+  /** One trigger. */
+  Trigger,
+} from "./schema/rules.js";
+export {
+  /** Schema of who may see a survey. */
+  audienceSchema,
+  /** Device classes an audience can target. */
+  DEVICES,
+  /** Schema of how often one person may see a survey. */
+  frequencySchema,
+  /** Schema of a survey's rules: triggers, audience, sampling, frequency, delay. */
+  rulesSchema,
+  /** Schema of one trigger, told apart by `type`. */
+  triggerSchema,
+} from "./schema/rules.js";
+export type {
+  /** A branch of a step. */
+  Branch,
+  /** A choice of a choice step. */
+  Choice,
+  /** A step that asks something (every kind but `thanks`). */
+  QuestionStep,
+  /** Any step. */
+  Step,
+  /** The kinds of step: `nps`, `csat`, `ces`, `gap`, `thumbs`, `open`, `single`, `multiple`, `thanks`. */
+  StepKind,
+} from "./schema/steps.js";
+export {
+  /** Schema of a branch: a score band or choices, and the step it goes to. */
+  branchSchema,
+  /** Schema of one choice of a single/multiple choice step. */
+  choiceSchema,
+  /** The `goto` target that ends a survey. */
+  END,
+  /** Schema of ids of surveys, steps and choices. */
+  idSchema,
+  /** The lowest and highest point of each rating scale. */
+  SCALES,
+  /** Schema of any step, told apart by `kind`. */
+  stepSchema,
+} from "./schema/steps.js";
+export type {
+  /** One survey definition. */
+  Survey,
+  /** Theme overrides of a survey. */
+  Theme,
+} from "./schema/survey.js";
+export {
+  /** Schema of a survey's appearance: position, inline selector, theme. */
+  appearanceSchema,
+  /** Where a prompt can appear. */
+  POSITIONS,
+  /** Schema of a list of surveys with unique ids. */
+  surveyListSchema,
+  /** Schema of one survey definition: steps, texts, schedule, appearance, rules. */
+  surveySchema,
+  /** Schema of theme overrides (CSS values). */
+  themeSchema,
+} from "./schema/survey.js";
+export type {
+  /** User-facing text in one or many languages. */
+  Text,
+} from "./schema/text.js";
+export {
+  /** The base language of a tag: `pt-BR` → `pt`. */
+  baseLanguage,
+  /** Schema of a language tag such as `en` or `pt-BR`. */
+  localeTagSchema,
+  /** Picks a text's translation for a locale, falling back to the default locale, never to nothing. */
+  resolveText,
+  /** Schema of user-facing text: a string or a map language → string. */
+  textSchema,
+} from "./schema/text.js";
+export type {
+  /** A validated value with warnings, or error lines. */
+  Validated,
+} from "./schema/validate.js";
+export {
+  /** Turns zod issues into lines that name the path: `surveys[2].rules.sampling: must be at most 100 (got 150)`. */
+  formatIssues,
+  /** `["surveys", 2, "rules"]` → `surveys[2].rules`. */
+  formatPath,
+  /** Validates a batch of responses as the endpoint receives it. */
+  parseBatch,
+  /** Validates the widget configuration. */
+  parseConfig,
+  /** Validates one survey definition. */
+  parseSurvey,
+  /** Validates a survey list or `surveys.json`. */
+  parseSurveys,
+} from "./schema/validate.js";
+export type {
+  /** One answer. */
+  Answer,
+  /** What the widget POSTs. */
+  Batch,
+  /** One response. */
+  SurveyResponse,
+} from "./schema/wire.js";
+export {
+  /** Schema of one answer, carrying its kind and scale. */
   answerSchema,
+  /** Schema of flat, JSON-safe attributes. */
   attributesSchema,
+  /** Schema of what the widget POSTs. */
   batchSchema,
+  /** Schema of where and how an answer was given. */
   contextSchema,
+  /** The most responses one batch may hold. */
   MAX_BATCH_RESPONSES,
+  /** Schema of one response. */
   responseSchema,
+  /** The wire format's version. */
   WIRE_SCHEMA_VERSION,
 } from "./schema/wire.js";
-export type { NpsCounts, NpsResult } from "./scoring/nps.js";
-// Scoring
-/** Net Promoter Score from answers or counts. */
+// Scoring — formulas and sources in packages/core/SCORING.md
+/** Responses → mergeable count rows by survey, question, period and segment, and their roll-ups. */
+export type { Grouping, RollUp, ScorableResponse, ScoredRow, TallyRow } from "./scoring/aggregate.js";
+/** Count responses into rows, merge or roll them up (any range, coarser periods), score them. */
+export { mergeRows, scoreRows, tallyResponses } from "./scoring/aggregate.js";
+/** Breakdown types: per-segment scores with comparisons against the rest. */
+export type { Breakdown, SegmentScore } from "./scoring/breakdown.js";
+/** Per-segment scores with small-sample flags and each segment compared with the rest. */
+export { breakdown } from "./scoring/breakdown.js";
+/** CES result type. */
+export type { CesResult } from "./scoring/ces.js";
+/** CES (7-point agreement): % agree (5–7) and the mean, with intervals. */
+export { CES_SCALE, cesFromCounts } from "./scoring/ces.js";
+/** Comparison result types. */
+export type { Comparison, ProportionSample, TallyComparison } from "./scoring/compare.js";
+/** Two NPS values (z-test), two proportions (z-test, Agresti–Caffo interval), two means (Welch), two tallies. */
+export { compareMeans, compareNps, compareProportions, compareTallies } from "./scoring/compare.js";
+/** CSAT result type. */
+export type { CsatResult } from "./scoring/csat.js";
+/** CSAT (5-point): top-box and top-2-box shares side by side, mean, distribution, with intervals. */
+export { CSAT_SCALE, csatFromCounts } from "./scoring/csat.js";
+/** Normal and Student t CDFs and quantiles used by the intervals and tests. */
+export { normalCdf, normalQuantile, studentTCdf, studentTQuantile } from "./scoring/distributions.js";
+/** Gap result and band types. */
+export type { GapBand, GapResult } from "./scoring/gap.js";
+/** Expectation vs experience: mean difference (the standard) and ratio bands (a rule of thumb). */
+export { GAP_SCALES, gapBand, gapFromCounts } from "./scoring/gap.js";
+/** Interval, share and mean estimate types. */
+export type { Interval, MeanEstimate, Proportion, SampleSummary } from "./scoring/intervals.js";
+/** Agresti–Coull share intervals, t-intervals for means, the z critical value, defaults. */
+export { DEFAULT_CONFIDENCE, meanInterval, proportion, SMALL_SAMPLE, zCritical } from "./scoring/intervals.js";
+/** NPS types and scoring options. */
+export type { NpsCounts, NpsResult, NpsShares, ScoringOptions } from "./scoring/nps.js";
+/** Net Promoter Score from answers or counts, with SE and adjusted-Wald interval. */
 export { countNps, npsFromCounts } from "./scoring/nps.js";
+/** Period unit type. */
+export type { PeriodUnit } from "./scoring/periods.js";
+/** Period keys (day, ISO week, month) in UTC or an IANA time zone, and how to step and coarsen them. */
+export { coarsenPeriod, nextPeriod, periodKeyer } from "./scoring/periods.js";
+/** Segment type: a context field or a user attribute. */
+export type { Segment } from "./scoring/segments.js";
+/** Tally types: mergeable counts of one question and what they score into. */
+export type { NpsScore, ScoredKind, ScoreResult, Tally } from "./scoring/tally.js";
+/** Make, fill, merge and score tallies; kinds and scales are never mixed. */
+export { emptyTally, mergeTallies, scoreTally, tallyAnswers } from "./scoring/tally.js";
+/** Trend types. */
+export type { TrendOptions, TrendSeries } from "./scoring/trend.js";
+/** Trend series by period with intervals, empty periods filled in rather than skipped. */
+export { trend } from "./scoring/trend.js";

@@ -99,3 +99,16 @@ export const surveySchema = memo(() =>
 );
 
 export type Survey = z.infer<ReturnType<typeof surveySchema>>;
+
+/** A list of surveys; survey ids must be unique, as display history is kept per id. */
+export const surveyListSchema = memo(() =>
+  z.array(surveySchema()).check(
+    z.superRefine((surveys, ctx) => {
+      const seen = new Set<string>();
+      surveys.forEach((s, i) => {
+        if (seen.has(s.id)) ctx.addIssue({ code: "custom", message: `duplicate survey id "${s.id}"`, path: [i, "id"] });
+        seen.add(s.id);
+      });
+    }),
+  ),
+);

@@ -1,15 +1,63 @@
-import { start } from "./sonde.js";
+import * as api from "./public.js";
 
-/** Starts Sonde from the script tag's data attributes (`data-endpoint`, `data-surveys-url`, …). */
-export function boot(data: Record<string, string | undefined>): void {
-  if (!data.endpoint) {
-    console.error('sonde: the script tag needs data-endpoint="<URL answers are sent to>"');
-    return;
+type Command = keyof typeof api;
+type Global = { sonde?: ((...args: unknown[]) => unknown) & { q?: unknown[][]; loaded?: boolean } };
+
+function configFromData(data: Record<string, string | undefined>): Record<string, unknown> | null {
+  if (!data.endpoint) return null;
+  const flag = (v: string | undefined) => (v === undefined ? undefined : v !== "false");
+  let surveys: unknown;
+  if (data.surveys !== undefined) {
+    try {
+      surveys = JSON.parse(data.surveys);
+    } catch (error) {
+      console.error(`sonde: data-surveys is not valid JSON (${(error as Error).message})`);
+      return null;
+    }
   }
-  start({
+  const config: Record<string, unknown> = {
     endpoint: data.endpoint,
     surveysUrl: data.surveysUrl,
+    surveys,
     locale: data.locale,
-    debug: data.debug !== undefined && data.debug !== "false",
-  });
+    debug: flag(data.debug),
+    consent: data.consent,
+    honorPrivacySignals: flag(data.honorPrivacySignals),
+    nonce: data.nonce,
+    userId: data.userId,
+  };
+  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
+  return config;
+}
+
+/** Runs one `sonde("method", ...args)` command; unknown commands are reported, never thrown. */
+function dispatch(method: unknown, ...args: unknown[]): unknown {
+  try {
+    if (typeof method !== "string" || !(method in api) || typeof api[method as Command] !== "function") {
+      console.error(`sonde: unknown command ${JSON.stringify(method)}; use one of ${Object.keys(api).join(", ")}`);
+      return undefined;
+    }
+    return (api[method as Command] as (...a: unknown[]) => unknown)(...args);
+  } catch (error) {
+    console.error(`sonde: ${String(method)}() failed`, error);
+    return undefined;
+  }
+}
+
+/**
+ * Starts the script-tag build: init from the tag's data attributes (`data-endpoint`,
+ * `data-surveys-url` or `data-surveys` JSON, `data-locale`, `data-debug`, `data-consent`, …),
+ * then replays, in order, every `sonde(...)` call queued before this chunk loaded.
+ */
+export function boot(data: Record<string, string | undefined>, w: Global): void {
+  const queued = w.sonde?.q ?? [];
+  if (w.sonde?.loaded) {
+    console.warn("sonde: sonde.js was loaded twice; keeping the first");
+    return;
+  }
+  const real = Object.assign(dispatch, { loaded: true });
+  w.sonde = real;
+  const config = configFromData(data);
+  if (config) api.init(config as api.SondeConfig);
+  for (const args of queued) dispatch(args[0], ...args.slice(1));
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { start } from "./sonde.js";
+import { createInstance as start } from "./sonde.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -14,10 +14,10 @@ const validSurvey = {
   rules: { triggers: [{ type: "pageview" }] },
 };
 
-describe("start() with bad input", () => {
+describe("createInstance() with bad input", () => {
   it("reports a bad config field by path and stays inert without throwing", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    expect(() => start({ endpoint: 42, surveys: [] })).not.toThrow();
+    expect(start({ endpoint: 42, surveys: [] })).toBeNull();
     expect(errors.mock.calls.map((c) => c.join(" ")).join("\n")).toContain(
       "config.endpoint: must be a string (got 42)",
     );
@@ -26,7 +26,7 @@ describe("start() with bad input", () => {
   it("reports a bad survey definition by path and shows nothing", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const bad = { ...validSurvey, steps: [{ kind: "nps", id: "score" }] };
-    const sonde = start({ endpoint: "/v1/responses", surveys: [bad] });
+    const sonde = start({ endpoint: "/v1/responses", surveys: [bad] })!;
     await vi.waitFor(() => expect(errors).toHaveBeenCalled());
     expect(errors.mock.calls.map((c) => c.join(" ")).join("\n")).toContain("surveys[0].steps[0].question: is required");
     await new Promise((r) => setTimeout(r, 200));
@@ -36,7 +36,7 @@ describe("start() with bad input", () => {
 
   it("shows a valid survey in a shadow root", async () => {
     vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response("{}", { status: 200 }));
-    const sonde = start({ endpoint: "/v1/responses", surveys: [validSurvey] });
+    const sonde = start({ endpoint: "/v1/responses", surveys: [validSurvey] })!;
     await vi.waitFor(() =>
       expect(document.querySelector("sonde-prompt")?.shadowRoot?.textContent).toContain("recommend"),
     );

@@ -1,147 +1,334 @@
-import {
-  type Answer,
-  END,
-  evaluate,
-  parseConfig,
-  parseSurveys,
-  resolveText,
-  type Step,
-  type Survey,
-  type SurveyResponse,
-  WIRE_SCHEMA_VERSION,
-  type WidgetConfig,
-} from "@sonde/core";
+import { type Decision, evaluate, parseConfig, type Survey } from "@sonde/core";
 import { config as zodConfig } from "zod/mini";
 import { loadHistory, recordHistory } from "../outbox/history.js";
-import { anonymousId, randomId } from "../outbox/identity.js";
-import { createOutbox } from "../outbox/outbox.js";
+import { anonymousId, newAnonymousId, readOptOut, writeOptOut } from "../outbox/identity.js";
+import { createOutbox, type Outbox } from "../outbox/outbox.js";
 import { pageContext } from "../signals/context.js";
-import { directionOf, loadStrings, pickUiLocale } from "../ui/locale-loader.js";
+import { watchNavigation } from "../signals/navigation.js";
 import type { PromptHandle } from "../ui/types.js";
+import { type Consent, initialConsent } from "./consent.js";
+import { createEmitter, type Emitter, type SondeEventName, type SondeHandler } from "./events.js";
+import { fetchSurveys, type SurveysResult, validateSurveys } from "./surveys-source.js";
 
-/** A running Sonde instance. */
-export interface Sonde {
-  /** Sends what is waiting in the outbox now. */
+/** Flat, JSON-safe attributes of a person or an event. */
+export type Attributes = Record<string, string | number | boolean | null>;
+
+/** A running Sonde: the methods behind the public API. */
+export interface SondeInstance {
+  identify(userId: string, attributes?: Attributes): void;
+  setAttributes(attributes: Attributes): void;
+  track(event: string, properties?: Attributes): void;
+  page(): void;
+  show(surveyId: string, options?: { force?: boolean }): void;
+  dismiss(): void;
+  on<E extends SondeEventName>(event: E, handler: SondeHandler<E>): void;
+  off<E extends SondeEventName>(event: E, handler: SondeHandler<E>): void;
   flush(): Promise<void>;
-  /** Removes the prompt and listeners; the outbox stays. */
+  reset(): void;
+  optOut(): void;
+  optIn(): void;
+  setConsent(consent: "granted" | "denied"): void;
   destroy(): void;
 }
 
+const RETRY_SURVEYS_MS = 60_000;
+
 const log = (...args: unknown[]) => console.error("sonde:", ...args);
 
-function nextStep(survey: Survey, step: Step, answer: Answer | undefined): Step | null {
-  if (step.kind === "thanks") return null;
-  const byId = (id: string) => (id === END ? null : (survey.steps.find((s) => s.id === id) ?? null));
-  for (const branch of step.branches ?? []) {
-    const w = branch.when;
-    const hit =
-      "choices" in w
-        ? answer?.kind === "single"
-          ? w.choices.includes(answer.value)
-          : answer?.kind === "multiple" && answer.value.some((v) => w.choices.includes(v))
-        : answer && "value" in answer && typeof answer.value === "number"
-          ? answer.value >= (w.min ?? -Infinity) && answer.value <= (w.max ?? Infinity)
-          : false;
-    if (hit) return byId(branch.goto);
-  }
-  if (step.next) return byId(step.next);
-  return survey.steps[survey.steps.indexOf(step) + 1] ?? null;
-}
-
-async function loadSurveys(config: WidgetConfig): Promise<Survey[] | null> {
-  let input: unknown = config.surveys;
-  if (config.surveysUrl) {
-    const res = await fetch(config.surveysUrl, { credentials: "omit" });
-    if (!res.ok) throw new Error(`could not load surveys from ${config.surveysUrl} (HTTP ${res.status})`);
-    input = await res.json();
-  }
-  const parsed = parseSurveys(input);
-  if (!parsed.ok) {
-    for (const line of parsed.errors) log(line);
+function urlFlag(name: string): string | null {
+  try {
+    return new URLSearchParams(location.search).get(name);
+  } catch {
     return null;
   }
-  return parsed.value;
 }
 
+/** Resolves when the host page is idle: each heavy step runs in its own short task. */
+const idle = () =>
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === "function"
+      ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+      : setTimeout(resolve, 1),
+  );
+
 /**
- * Starts Sonde: validates the config, loads surveys, decides, and shows at most one prompt.
- * Never throws: bad input is reported on the console and leaves Sonde inert.
+ * Creates Sonde from a config. Never throws: a bad config is reported on the console (and as an
+ * `error` event) with the path of each bad field, and gives null — Sonde stays inert.
  */
-export function start(input: unknown): Sonde {
+export function createInstance(input: unknown, emitter: Emitter = createEmitter()): SondeInstance | null {
   // Before the first schema is built: no `new Function` probe, which strict CSPs report.
   zodConfig({ jitless: true });
-  let prompt: PromptHandle | undefined;
-  let destroyed = false;
   const parsed = parseConfig(input);
   if (!parsed.ok) {
     for (const line of parsed.errors) log(line);
-    return { flush: async () => {}, destroy: () => {} };
+    emitter.emit("error", { code: "config", message: parsed.errors.join("\n") });
+    return null;
   }
   const config = parsed.value;
-  const outbox = createOutbox({ endpoint: config.endpoint, onError: log });
+  const debug = config.debug === true || urlFlag("sonde_debug") === "1";
+  const preview = urlFlag("sonde_preview");
+  const info = (...args: unknown[]) => debug && console.info("sonde:", ...args);
 
-  const run = async () => {
-    outbox.start();
-    const surveys = await loadSurveys(config);
-    if (!surveys || destroyed) return;
-    const [history, anonId] = await Promise.all([loadHistory(), anonymousId()]);
-    const context = pageContext();
-    const decision = evaluate({ surveys, context, history, now: Date.now(), personId: config.userId ?? anonId });
-    if (config.debug)
-      for (const v of decision.verdicts)
-        console.info("sonde:", v.surveyId, v.eligible ? "eligible" : `not shown: ${v.reasons.join("; ")}`);
-    const survey = decision.survey;
-    if (!survey || destroyed) return;
-    const defaultLocale = survey.defaultLocale ?? "en";
-    const locale = pickUiLocale([config.locale, context.locale, ...navigator.languages, defaultLocale]);
-    const [{ mountPrompt }, strings] = await Promise.all([import("../ui/mount.js"), loadStrings(locale)]);
-    if (destroyed) return;
-    const response: SurveyResponse = {
-      id: randomId(),
-      surveyId: survey.id,
-      surveyVersion: survey.version,
-      revision: 0,
-      completed: false,
-      answers: {},
-      createdAt: Date.now(),
-      updatedAt: Date.now(),
-      anonymousId: anonId,
-      userId: config.userId ?? null,
-      context: { url: location.origin + location.pathname, locale, device: context.device },
-      schemaVersion: WIRE_SCHEMA_VERSION,
-    };
-    await recordHistory(survey.id, (h) => ({ ...h, shownAt: Date.now(), displays: (h.displays ?? 0) + 1 }));
-    prompt = mountPrompt({
-      survey,
-      locale,
-      dir: directionOf(locale),
-      strings,
-      text: (t) => (t === undefined ? "" : resolveText(t, locale, defaultLocale)),
-      next: (step, answer) => nextStep(survey, step, answer),
-      onAnswer: async (step, answer, completed) => {
-        response.revision += 1;
-        response.answers = { ...response.answers, [step.id]: answer };
-        response.completed = completed;
-        response.updatedAt = Date.now();
-        await outbox.enqueue({ ...response });
-        await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
-        void outbox.flush();
-      },
-      onDismiss: () => {
-        prompt?.unmount();
-        void recordHistory(survey.id, (h) => ({ ...h, dismissedAt: Date.now() }));
-      },
-      nonce: config.nonce,
-    });
+  let consent: Consent = initialConsent(config);
+  let optedOut = false;
+  let destroyed = false;
+  let surveys: Survey[] | null = null;
+  let userId = config.userId;
+  let attributes: Attributes = { ...config.attributes };
+  let anonId: string | undefined;
+  let prompt: { handle: PromptHandle; surveyId: string; responseId: string; stepId: string } | undefined;
+  let shownThisPage = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let outbox: Outbox | undefined;
+  const stops: (() => void)[] = [];
+  // Resolves once definitions are loaded, so that show() called early is not lost.
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+
+  const fail = (code: "surveys" | "storage" | "delivery", message: string) => {
+    log(message);
+    emitter.emit("error", { code, message });
   };
-  run().catch((e) => log(e instanceof Error ? e.message : e));
+
+  const mayStore = () => consent === "granted" && !destroyed;
+
+  const getOutbox = () => {
+    outbox ??= createOutbox({ endpoint: config.endpoint, onError: (m) => fail("delivery", m) });
+    return outbox;
+  };
+
+  const loadDefinitions = async (): Promise<void> => {
+    let result: SurveysResult;
+    try {
+      const input = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : config.surveys;
+      await idle();
+      result = validateSurveys(input);
+    } catch (error) {
+      fail("surveys", `${error instanceof Error ? error.message : String(error)}; retrying in a minute`);
+      retryTimer = setTimeout(() => void loadDefinitions().then(() => evaluateNow("retry")), RETRY_SURVEYS_MS);
+      return;
+    }
+    if (!result.ok) {
+      for (const line of result.errors) log(line);
+      emitter.emit("error", { code: "surveys", message: result.errors.join("\n") });
+      return;
+    }
+    surveys = result.surveys;
+    markReady();
+    emitter.emit("ready", { surveyIds: surveys.map((s) => s.id) });
+  };
+
+  const decide = async (only?: string): Promise<Decision | null> => {
+    if (!surveys || !mayStore() || optedOut) return null;
+    const [history, id] = await Promise.all([loadHistory(), anonymousId(), idle()]);
+    anonId = id;
+    const candidates = only ? surveys.filter((s) => s.id === only) : surveys;
+    const decision = evaluate({
+      surveys: candidates,
+      context: pageContext(),
+      history,
+      now: Date.now(),
+      personId: userId ?? id,
+    });
+    for (const v of decision.verdicts) info(v.surveyId, v.eligible ? "eligible" : `not shown: ${v.reasons.join("; ")}`);
+    return decision;
+  };
+
+  const evaluateNow = async (why: string) => {
+    if (prompt || shownThisPage || destroyed) return;
+    const decision = await decide();
+    info(`evaluated on ${why}`);
+    if (decision?.survey && !prompt && !shownThisPage) await present(decision.survey, false);
+  };
+
+  const present = async (survey: Survey, isPreview: boolean) => {
+    shownThisPage = true;
+    const { presentSurvey } = await import("./present.js");
+    if (destroyed) return;
+    const shown = await presentSurvey({
+      survey,
+      locale: config.locale,
+      anonymousId: anonId ?? "preview",
+      userId,
+      attributes,
+      nonce: config.nonce,
+      onAnswer: async (response, step, answer) => {
+        if (prompt) prompt.stepId = step.id;
+        if (!isPreview && mayStore()) {
+          await getOutbox().enqueue(response);
+          await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
+          void getOutbox().flush();
+        }
+        emitter.emit("answered", { surveyId: survey.id, responseId: response.id, stepId: step.id, answer });
+        if (response.completed) {
+          emitter.emit("completed", { surveyId: survey.id, responseId: response.id, answers: response.answers });
+        }
+      },
+      onDismiss: () => close(true),
+    });
+    if (destroyed) return shown.handle.unmount();
+    prompt = { handle: shown.handle, surveyId: survey.id, responseId: shown.responseId, stepId: survey.steps[0]!.id };
+    if (!isPreview)
+      await recordHistory(survey.id, (h) => ({ ...h, shownAt: Date.now(), displays: (h.displays ?? 0) + 1 }));
+    emitter.emit("shown", { surveyId: survey.id, responseId: shown.responseId, preview: isPreview });
+  };
+
+  const close = (dismissed: boolean) => {
+    const current = prompt;
+    if (!current) return;
+    prompt = undefined;
+    current.handle.unmount();
+    if (!dismissed) return;
+    if (!preview) void recordHistory(current.surveyId, (h) => ({ ...h, dismissedAt: Date.now() }));
+    emitter.emit("dismissed", { surveyId: current.surveyId, responseId: current.responseId, stepId: current.stepId });
+  };
+
+  const begin = async () => {
+    if (!mayStore()) return;
+    optedOut = await readOptOut();
+    getOutbox().start();
+    await loadDefinitions();
+    if (preview && surveys) {
+      const survey = surveys.find((s) => s.id === preview);
+      if (survey) await present(survey, true);
+      else log(`preview: no survey with id "${preview}"`);
+      return;
+    }
+    await evaluateNow("load");
+  };
+
+  const guard =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R, fallback: R) =>
+    (...args: A): R => {
+      if (destroyed) return fallback;
+      try {
+        return fn(...args);
+      } catch (error) {
+        log(`${name}() failed:`, error);
+        return fallback;
+      }
+    };
+  const run = (p: Promise<unknown>) => void p.catch((e: unknown) => fail("storage", String(e)));
+
+  stops.push(
+    watchNavigation(() => {
+      shownThisPage = false;
+      run(evaluateNow("navigation"));
+    }),
+  );
+  run(idle().then(begin));
 
   return {
-    flush: outbox.flush,
-    destroy() {
-      destroyed = true;
-      outbox.stop();
-      prompt?.unmount();
-    },
+    identify: guard(
+      "identify",
+      (id: string, attrs?: Attributes) => {
+        if (typeof id !== "string" || !id)
+          throw new TypeError(`identify(userId) needs a non-empty string (got ${String(id)})`);
+        userId = id;
+        if (attrs) attributes = { ...attributes, ...attrs };
+        run(evaluateNow("identify"));
+      },
+      undefined,
+    ),
+    setAttributes: guard(
+      "setAttributes",
+      (attrs: Attributes) => {
+        attributes = { ...attributes, ...attrs };
+        run(evaluateNow("attributes"));
+      },
+      undefined,
+    ),
+    track: guard(
+      "track",
+      (event: string, _properties?: Attributes) => {
+        info(`event ${event}`);
+        run(evaluateNow(`event ${event}`));
+      },
+      undefined,
+    ),
+    page: guard(
+      "page",
+      () => {
+        shownThisPage = false;
+        run(evaluateNow("page"));
+      },
+      undefined,
+    ),
+    show: guard(
+      "show",
+      (surveyId: string, options?: { force?: boolean }) => {
+        run(
+          (async () => {
+            await ready;
+            if (prompt || !surveys) return;
+            const survey = surveys.find((s) => s.id === surveyId);
+            if (!survey) return log(`show(): no survey with id "${surveyId}"`);
+            if (options?.force) {
+              if (mayStore() && !optedOut) await present(survey, false);
+              return;
+            }
+            const decision = await decide(surveyId);
+            if (decision?.survey) await present(decision.survey, false);
+          })(),
+        );
+      },
+      undefined,
+    ),
+    dismiss: guard("dismiss", () => close(true), undefined),
+    on: guard("on", emitter.on, undefined),
+    off: guard("off", emitter.off, undefined),
+    flush: guard("flush", () => (mayStore() ? getOutbox().flush() : Promise.resolve()), Promise.resolve()),
+    reset: guard(
+      "reset",
+      () => {
+        userId = undefined;
+        attributes = {};
+        if (mayStore()) run(newAnonymousId().then((id) => void (anonId = id)));
+      },
+      undefined,
+    ),
+    optOut: guard(
+      "optOut",
+      () => {
+        optedOut = true;
+        close(false);
+        if (mayStore()) run(writeOptOut(true));
+      },
+      undefined,
+    ),
+    optIn: guard(
+      "optIn",
+      () => {
+        optedOut = false;
+        if (mayStore()) run(writeOptOut(false).then(() => evaluateNow("opt-in")));
+      },
+      undefined,
+    ),
+    setConsent: guard(
+      "setConsent",
+      (value: "granted" | "denied") => {
+        if (value !== "granted" && value !== "denied")
+          throw new TypeError(`setConsent() takes "granted" or "denied" (got ${String(value)})`);
+        const before = consent;
+        consent = value;
+        if (value === "denied") close(false);
+        if (value === "granted" && before !== "granted") run(begin());
+      },
+      undefined,
+    ),
+    destroy: guard(
+      "destroy",
+      () => {
+        close(false);
+        destroyed = true;
+        clearTimeout(retryTimer);
+        outbox?.stop();
+        for (const stop of stops) stop();
+        emitter.clear();
+      },
+      undefined,
+    ),
   };
 }

@@ -16,3 +16,20 @@ export async function anonymousId(store = getStateStore()): Promise<string> {
   await set("anonymousId", id, store);
   return id;
 }
+
+/** Replaces the anonymous id (after a log-out): the next person is someone new. */
+export async function newAnonymousId(store = getStateStore()): Promise<string> {
+  const id = randomId();
+  await set("anonymousId", id, store);
+  return id;
+}
+
+/** Whether this browser opted out of surveys. */
+export async function readOptOut(store = getStateStore()): Promise<boolean> {
+  return (await get<boolean>("optedOut", store)) === true;
+}
+
+/** Remembers an opt-out (or opt-in) in Sonde's own storage. */
+export async function writeOptOut(value: boolean, store = getStateStore()): Promise<void> {
+  await set("optedOut", value, store);
+}

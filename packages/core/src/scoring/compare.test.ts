@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { compareMeans, compareNps, compareProportions, compareTallies } from "./compare.js";
+import { summarizeCounts } from "./intervals.js";
+import { emptyTally, tallyAnswers } from "./tally.js";
+
+function summary(values: number[]) {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  return { n, mean, sd };
+}
+
+describe("compareMeans (Welch)", () => {
+  it("Student (1908) sleep data (Cushny & Peebles), Welch test as in R's t.test: t = −1.8608, df = 17.776, p = 0.07939, 95% CI [−3.3654832, 0.2054832]", () => {
+    const drug1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+    const drug2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+    const r = compareMeans(summary(drug1), summary(drug2));
+    expect(r.difference).toBeCloseTo(0.75 - 2.33, 12);
+    expect(r.statistic).toBeCloseTo(-1.8608, 4);
+    expect(r.df).toBeCloseTo(17.776, 3);
+    expect(r.pValue).toBeCloseTo(0.07939, 5);
+    expect(r.interval!.lower).toBeCloseTo(-3.3654832, 7);
+    expect(r.interval!.upper).toBeCloseTo(0.2054832, 7);
+    expect(r.small).toBe(true);
+  });
+
+  it("swapping the groups flips the difference and keeps the p-value", () => {
+    const a = { n: 40, mean: 4.1, sd: 0.9 };
+    const b = { n: 25, mean: 3.7, sd: 1.4 };
+    const ab = compareMeans(a, b);
+    const ba = compareMeans(b, a);
+    expect(ba.difference).toBeCloseTo(-ab.difference, 12);
+    expect(ba.pValue).toBeCloseTo(ab.pValue!, 12);
+    expect(ba.df).toBeCloseTo(ab.df!, 12);
+  });
+
+  it.each([
+    [{ n: 1, mean: 3, sd: 0 }, { n: 5, mean: 3, sd: 1 }, /at least 2 answers in each group \(got n = 1 and n = 5\)/],
+    [{ n: 5, mean: 3, sd: -1 }, { n: 5, mean: 3, sd: 1 }, /first sample.sd must be a finite number ≥ 0 \(got -1\)/],
+  ])("refuses %o vs %o, naming the problem", (a, b, message) => {
+    expect(() => compareMeans(a, b)).toThrow(message);
+  });
+
+  it("no spread in either group: the test is undefined, so p and interval are null, not NaN", () => {
+    const r = compareMeans({ n: 5, mean: 4, sd: 0 }, { n: 5, mean: 3, sd: 0 });
+    expect(r).toMatchObject({ difference: 1, se: 0, pValue: null, statistic: null, interval: null });
+  });
+});
+
+describe("compareProportions", () => {
+  it("Agresti (2002), Categorical Data Analysis §2.2, Physicians' Health Study: 189/11034 vs 104/11037 → difference 0.0077, 95% CI (0.005, 0.011), X² = 25.01", () => {
+    const r = compareProportions({ count: 189, n: 11034 }, { count: 104, n: 11037 });
+    expect(r.difference).toBeCloseTo(0.0077, 4);
+    expect(r.se).toBeCloseTo(0.0015, 4);
+    expect(r.interval!.lower).toBeCloseTo(0.005, 3);
+    expect(r.interval!.upper).toBeCloseTo(0.011, 3);
+    expect(r.statistic! ** 2).toBeCloseTo(25.01, 2);
+    expect(r.pValue).toBeLessThan(0.0001);
+    expect(r.small).toBe(false);
+  });
+
+  it("Agresti & Caffo (2000): with 0 of 10 vs 0 of 10 the interval still has width; the test is undefined", () => {
+    const r = compareProportions({ count: 0, n: 10 }, { count: 0, n: 10 });
+    expect(r.difference).toBe(0);
+    expect(r.interval!.lower).toBeLessThan(0);
+    expect(r.interval!.upper).toBeGreaterThan(0);
+    expect(r.pValue).toBeNull();
+  });
+
+  it.each([
+    [{ count: 0, n: 0 }, { count: 1, n: 2 }, /first proportion needs at least one answer to compare \(got n = 0\)/],
+    [{ count: 3, n: 2 }, { count: 1, n: 2 }, /first proportion.count must not exceed n \(got 3 of 2\)/],
+    [{ count: 1, n: 2 }, { count: -1, n: 2 }, /second proportion.count must be a whole number ≥ 0 \(got -1\)/],
+  ])("refuses %o vs %o, naming the value", (a, b, message) => {
+    expect(() => compareProportions(a, b)).toThrow(message);
+  });
+});
+
+describe("compareNps", () => {
+  it("worked by hand from the issue's formula: 50/30/20 vs 40/30/30 → +20 points, SE √(61 + 69) = 11.40, z = 1.754, p = 0.0794", () => {
+    const r = compareNps(
+      { promoters: 50, passives: 30, detractors: 20 },
+      { promoters: 40, passives: 30, detractors: 30 },
+    );
+    expect(r.difference).toBeCloseTo(20, 10);
+    expect(r.se).toBeCloseTo(Math.sqrt(130), 10);
+    expect(r.statistic).toBeCloseTo(20 / Math.sqrt(130), 10);
+    expect(r.pValue).toBeCloseTo(0.0794, 4);
+    expect(r.interval!.lower).toBeCloseTo(20 - 1.959964 * Math.sqrt(130), 4);
+  });
+
+  it("without passives NPS = 2p − 1, so the test is the unpooled two-proportion z-test: Agresti's aspirin data give z = 0.0077/0.00154 = 5.00", () => {
+    const r = compareNps(
+      { promoters: 189, passives: 0, detractors: 10845 },
+      { promoters: 104, passives: 0, detractors: 10933 },
+    );
+    const p = compareProportions({ count: 189, n: 11034 }, { count: 104, n: 11037 });
+    expect(r.difference).toBeCloseTo(200 * p.difference, 10);
+    expect(r.se).toBeCloseTo(200 * p.se, 10);
+    expect(r.statistic).toBeCloseTo(5.004, 3);
+  });
+
+  it("identical groups: difference 0, p = 1", () => {
+    const g = { promoters: 12, passives: 9, detractors: 4 };
+    const r = compareNps(g, g);
+    expect(r.difference).toBe(0);
+    expect(r.pValue).toBeCloseTo(1, 12);
+    expect(r.small).toBe(true);
+  });
+
+  it("all promoters vs all detractors: SE 0, so p and interval are null rather than NaN", () => {
+    const r = compareNps({ promoters: 5, passives: 0, detractors: 0 }, { promoters: 0, passives: 0, detractors: 5 });
+    expect(r).toMatchObject({ difference: 200, se: 0, pValue: null, interval: null });
+  });
+
+  it("refuses an empty group, naming both sizes", () => {
+    expect(() =>
+      compareNps({ promoters: 0, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 }),
+    ).toThrow(/needs answers in both groups \(got n = 0 and n = 1\)/);
+  });
+});
+
+describe("compareTallies", () => {
+  const csat = (values: number[]) => tallyAnswers(values.map((value) => ({ kind: "csat", value, scale: 5 }) as const));
+
+  it("CSAT: compares top-box, top-2-box and mean with the tests above", () => {
+    const a = csat([5, 5, 5, 4, 4, 3, 2, 5, 5, 4]);
+    const b = csat([4, 4, 4, 4, 3, 3, 2, 1, 5, 4]);
+    const r = compareTallies(a, b);
+    if (r.kind !== "csat") throw new Error("expected a CSAT comparison");
+    expect(r.topBox).toEqual(compareProportions({ count: 5, n: 10 }, { count: 1, n: 10 }));
+    expect(r.top2Box).toEqual(compareProportions({ count: 8, n: 10 }, { count: 6, n: 10 }));
+    const s = (t: typeof a) => summarizeCounts(t.counts, (i) => i + 1);
+    expect(r.mean).toEqual(compareMeans(s(a), s(b)));
+  });
+
+  it("a metric without enough answers is null, the others still compare", () => {
+    const r = compareTallies(csat([5]), csat([4, 3]));
+    expect(r).toMatchObject({ kind: "csat", mean: null });
+    if (r.kind === "csat") expect(r.topBox?.difference).toBe(1);
+  });
+
+  it("refuses to compare different scales", () => {
+    expect(() => compareTallies(emptyTally("gap", 5), emptyTally("gap", 7))).toThrow(TypeError);
+    expect(() => compareTallies(emptyTally("nps"), emptyTally("ces", 7))).toThrow(/never mixed/);
+  });
+});

@@ -1,0 +1,96 @@
+import {
+  type Answer,
+  END,
+  resolveText,
+  type Step,
+  type Survey,
+  type SurveyResponse,
+  WIRE_SCHEMA_VERSION,
+} from "@sonde/core";
+import { randomId } from "../outbox/identity.js";
+import { deviceClass } from "../signals/context.js";
+import { directionOf, loadStrings, pickUiLocale } from "../ui/locale-loader.js";
+import { mountPrompt } from "../ui/mount.js";
+import type { PromptHandle } from "../ui/types.js";
+
+// This module is loaded only when a prompt is due: it and the UI stay out of a page's first download.
+
+/** What showing a survey needs from the running instance. */
+export interface PresentOptions {
+  survey: Survey;
+  /** The configured language, if any. */
+  locale: string | undefined;
+  anonymousId: string;
+  userId: string | undefined;
+  attributes: Record<string, string | number | boolean | null>;
+  nonce: string | undefined;
+  /** Persists the response as it grows; the UI moves on only after it resolves. */
+  onAnswer: (response: SurveyResponse, step: Step, answer: Answer) => Promise<void>;
+  onDismiss: () => void;
+}
+
+/** The step after `step`, following its branches, `next`, or the order of steps. */
+function nextStep(survey: Survey, step: Step, answer: Answer | undefined): Step | null {
+  if (step.kind === "thanks") return null;
+  const byId = (id: string) => (id === END ? null : (survey.steps.find((s) => s.id === id) ?? null));
+  for (const branch of step.branches ?? []) {
+    const w = branch.when;
+    const hit =
+      "choices" in w
+        ? answer?.kind === "single"
+          ? w.choices.includes(answer.value)
+          : answer?.kind === "multiple" && answer.value.some((v) => w.choices.includes(v))
+        : answer && "value" in answer && typeof answer.value === "number"
+          ? answer.value >= (w.min ?? -Infinity) && answer.value <= (w.max ?? Infinity)
+          : false;
+    if (hit) return byId(branch.goto);
+  }
+  if (step.next) return byId(step.next);
+  return survey.steps[survey.steps.indexOf(step) + 1] ?? null;
+}
+
+/** Renders the survey and builds its response record, one revision per answered step. */
+export async function presentSurvey(options: PresentOptions): Promise<{ handle: PromptHandle; responseId: string }> {
+  const { survey } = options;
+  const defaultLocale = survey.defaultLocale ?? "en";
+  const locale = pickUiLocale([options.locale, document.documentElement.lang, ...navigator.languages, defaultLocale]);
+  const strings = await loadStrings(locale);
+  const now = Date.now();
+  const response: SurveyResponse = {
+    id: randomId(),
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    revision: 0,
+    completed: false,
+    answers: {},
+    createdAt: now,
+    updatedAt: now,
+    anonymousId: options.anonymousId,
+    userId: options.userId ?? null,
+    context: {
+      url: location.origin + location.pathname,
+      locale,
+      device: deviceClass(),
+      attributes: options.attributes,
+    },
+    schemaVersion: WIRE_SCHEMA_VERSION,
+  };
+  const handle = mountPrompt({
+    survey,
+    locale,
+    dir: directionOf(locale),
+    strings,
+    text: (t) => (t === undefined ? "" : resolveText(t, locale, defaultLocale)),
+    next: (step, answer) => nextStep(survey, step, answer),
+    onAnswer: async (step, answer, completed) => {
+      response.revision += 1;
+      response.answers = { ...response.answers, [step.id]: answer };
+      response.completed = completed;
+      response.updatedAt = Date.now();
+      await options.onAnswer({ ...response }, step, answer);
+    },
+    onDismiss: options.onDismiss,
+    nonce: options.nonce,
+  });
+  return { handle, responseId: response.id };
+}
