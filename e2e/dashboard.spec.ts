@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { CommentsBody, CsatSummary, NpsSummary, QuestionSummary, ResultsBody } from "@sonde/collector/api";
+import type { CommentsBody, CsatResult, NpsScore, ResultsBody } from "@sonde/collector/api";
 import { expect, READ_KEY, test } from "./support/seeded-demo.js";
 
 // A reader in Copenhagen: periods and buckets follow the browser's time zone.
@@ -38,14 +38,27 @@ test("the dashboard shows the numbers the API returns for a seeded dataset", asy
   // The same question asked of the collector directly, not through the page.
   const api = await seeded.api<ResultsBody>(pathOf(seen.results.url()));
   expect(await seen.results.json()).toEqual(api);
-  const nps = api.questions.find((q) => q.stepId === api.headline)!.summary as NpsSummary;
+  const nps = api.questions.find((q) => q.stepId === api.headline)!.score as NpsScore;
   expect(nps.n).toBeGreaterThan(100);
+  expect(nps.interval).not.toBeNull();
 
   await expect(page.getByTestId("responses")).toHaveText(
     `${api.responses.toLocaleString("en")} responses in this period`,
   );
   await expect(page.getByTestId("nps-score")).toContainText(signed(nps.score));
   await expect(page.getByTestId("nps-n")).toHaveText(`n = ${nps.n}`);
+  await expect(page.getByTestId("nps-interval")).toHaveText(
+    `95% interval ${signed(nps.interval!.lower)} to ${signed(nps.interval!.upper)}`,
+  );
+  // Compared with the previous 90 days, with core's p-value.
+  const change = api.comparison!.questions[0]!.comparison as {
+    kind: "nps";
+    nps: { difference: number; pValue: number };
+  };
+  await expect(page.getByTestId("change")).toContainText(`${signed(change.nps.difference)} vs previous period`);
+  await expect(page.getByTestId("change")).toContainText(
+    change.nps.pValue < 0.001 ? "p < 0.001" : `p = ${change.nps.pValue.toFixed(change.nps.pValue < 0.01 ? 3 : 2)}`,
+  );
   for (const part of ["promoters", "passives", "detractors"] as const) {
     const legend = page.getByTestId(`count-${part}`);
     await expect(legend).toContainText(`${Math.round((100 * nps[part]) / nps.n)}%`);
@@ -56,7 +69,7 @@ test("the dashboard shows the numbers the API returns for a seeded dataset", asy
   const points = page.getByTestId("trend-point");
   await expect(points).toHaveCount(api.trend.points.length);
   const ns = await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-n"))));
-  expect(ns).toEqual(api.trend.points.map((p) => (p.questions[api.headline!] as QuestionSummary).n));
+  expect(ns).toEqual(api.trend.points.map((p) => p.questions[api.headline!]!.n));
 
   // Breakdowns by page and by language, largest first, small samples flagged.
   for (const by of ["path", "locale"]) {
@@ -64,12 +77,16 @@ test("the dashboard shows the numbers the API returns for a seeded dataset", asy
     const rows = page.getByTestId(`breakdown-${by}`).locator("tbody tr");
     await expect(rows).toHaveCount(breakdown.groups.length);
     for (const [i, group] of breakdown.groups.entries()) {
-      const s = group.questions[api.headline!] as NpsSummary;
+      const s = group.questions[api.headline!] as NpsScore;
       const row = rows.nth(i);
       await expect(row).toHaveAttribute("data-key", group.key ?? "");
       await expect(row.getByTestId("group-n")).toHaveText(String(s.n));
       await expect(row.getByTestId("group-score")).toHaveText(signed(s.score));
       await expect(row.getByTestId("small-flag")).toHaveCount(group.small ? 1 : 0);
+      // ▲/▼ where the group differs significantly from all the others, by core's test.
+      const rest = (group.versusRest as { nps: { pValue: number | null; confidence: number } | null } | null)?.nps;
+      const significant = !!rest && rest.pValue !== null && rest.pValue < 1 - rest.confidence;
+      await expect(row.getByTestId("versus-rest")).toHaveCount(significant ? 1 : 0);
     }
   }
   // The seed has rare pages and languages: the flags are really shown, not just absent everywhere.
@@ -109,9 +126,12 @@ test("the survey and period pickers show CSAT top-box next to top-2-box for the 
   const csatResults = page.waitForResponse((r) => /\/v1\/results\?.*survey=csat-support/.test(r.url()) && r.ok());
   await page.getByLabel("Survey").selectOption("csat-support");
   let api = await seeded.api<ResultsBody>(pathOf((await csatResults).url()));
-  let csat = api.questions.find((q) => q.kind === "csat")!.summary as CsatSummary;
+  let csat = api.questions.find((q) => q.kind === "csat")!.score as CsatResult;
   await expect(page.getByTestId("csat-top-box")).toContainText(percent(csat.topBox.share));
   await expect(page.getByTestId("csat-top2-box")).toContainText(percent(csat.top2Box.share));
+  await expect(page.getByTestId("csat-top-box-interval")).toHaveText(
+    `95% interval ${percent(csat.topBox.interval!.lower)} to ${percent(csat.topBox.interval!.upper)}`,
+  );
   expect(csat.top2Box.share!).toBeGreaterThan(csat.topBox.share!);
   await expect(page).toHaveURL(/survey=csat-support&period=90d/);
 
@@ -122,7 +142,7 @@ test("the survey and period pickers show CSAT top-box next to top-2-box for the 
   const to = new URL(week.url()).searchParams.get("to")!;
   expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(29);
   api = await seeded.api<ResultsBody>(pathOf(week.url()));
-  csat = api.questions.find((q) => q.kind === "csat")!.summary as CsatSummary;
+  csat = api.questions.find((q) => q.kind === "csat")!.score as CsatResult;
   await expect(page.getByTestId("csat-top-box")).toContainText(percent(csat.topBox.share));
   await expect(page.getByTestId("trend-point")).toHaveCount(30);
 });

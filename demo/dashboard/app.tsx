@@ -1,4 +1,12 @@
-import type { CommentItem, Interval, QuestionResult, ResultsBody, SurveyListItem } from "@sonde/collector/api";
+import type {
+  CommentItem,
+  Interval,
+  QuestionResult,
+  ResultsBody,
+  ScoreResult,
+  SurveyListItem,
+} from "@sonde/collector/api";
+import { SMALL_SAMPLE } from "@sonde/core";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import {
   csvHref,
@@ -31,29 +39,29 @@ function selectionFromUrl(): Partial<Selection> {
   };
 }
 
+/** The interval drawn as the trend's band, in the chart's units. */
+function bandOf(s: ScoreResult): Interval | null {
+  switch (s.kind) {
+    case "nps":
+      return s.interval;
+    case "csat":
+      return s.top2Box.interval && { lower: s.top2Box.interval.lower * 100, upper: s.top2Box.interval.upper * 100 };
+    case "ces":
+      return s.mean.interval;
+    case "gap":
+      return s.difference.interval;
+  }
+}
+
 /** The trend of the headline question: what to plot and on which scale. */
 function trendOf(results: ResultsBody, headline: QuestionResult) {
   const id = headline.stepId;
-  const points = (value: (s: ResultsBody["trend"]["points"][number]["questions"][string]) => (number | null)[]) =>
+  const points = (value: (s: ScoreResult) => (number | null)[]) =>
     results.trend.points.map((p): ChartPoint => {
       const s = p.questions[id]!;
-      const interval: Interval =
-        s.kind === "nps"
-          ? s.interval
-          : s.kind === "csat"
-            ? s.top2Box.interval && [s.top2Box.interval[0] * 100, s.top2Box.interval[1] * 100]
-            : s.kind === "ces"
-              ? s.mean.interval
-              : s.kind === "gap"
-                ? s.difference.interval
-                : null;
-      return {
-        label: p.label,
-        n: s.n,
-        values: s.n ? value(s) : value(s).map(() => null),
-        interval: s.n ? interval : null,
-      };
+      return { label: p.period, n: s.n, values: value(s), interval: s.n ? bandOf(s) : null };
     });
+  const share = (v: number | null) => (v === null ? null : v * 100);
   switch (headline.kind) {
     case "nps":
       return {
@@ -70,9 +78,7 @@ function trendOf(results: ResultsBody, headline: QuestionResult) {
           { name: t.top2Box, cls: "s-top2" },
           { name: t.topBox, cls: "s-top" },
         ] as ChartSeries[],
-        points: points((s) =>
-          s.kind === "csat" ? [(s.top2Box.share ?? 0) * 100, (s.topBox.share ?? 0) * 100] : [null, null],
-        ),
+        points: points((s) => (s.kind === "csat" ? [share(s.top2Box.share), share(s.topBox.share)] : [null, null])),
         limits: [0, 100] as [number, number],
         format: (v: number) => formatShare(v / 100),
       };
@@ -80,7 +86,7 @@ function trendOf(results: ResultsBody, headline: QuestionResult) {
       return {
         measure: t.ces,
         series: [{ name: t.mean, cls: "s-nps" }] as ChartSeries[],
-        points: points((s) => [s.kind === "ces" ? s.mean.value : null]),
+        points: points((s) => [s.kind === "ces" ? s.mean.mean : null]),
         limits: [1, 7] as [number, number],
         format: formatMean,
       };
@@ -88,7 +94,7 @@ function trendOf(results: ResultsBody, headline: QuestionResult) {
       return {
         measure: t.gapDifference,
         series: [{ name: t.gapDifference, cls: "s-nps" }] as ChartSeries[],
-        points: points((s) => [s.kind === "gap" ? s.difference.value : null]),
+        points: points((s) => [s.kind === "gap" ? s.difference.mean : null]),
         limits: [-6, 6] as [number, number],
         format: (v: number) => formatDifference(v, 1),
       };
@@ -100,7 +106,7 @@ function Cards({ results }: { results: ResultsBody }) {
   return (
     <div class="kpis">
       {results.questions.map((q) => {
-        const s = q.summary;
+        const s = q.score;
         if (s.kind === "nps") return <NpsCards key={q.stepId} nps={s} comparison={compared(q.stepId)} />;
         if (s.kind === "csat") return <CsatCard key={q.stepId} csat={s} comparison={compared(q.stepId)} />;
         if (s.kind === "ces") return <CesCard key={q.stepId} ces={s} comparison={compared(q.stepId)} />;
@@ -234,7 +240,7 @@ export function App() {
                   limits={trend.limits}
                   format={trend.format}
                   interval={current.trend.interval}
-                  small={current.smallSample}
+                  small={SMALL_SAMPLE}
                 />
               </section>
             )}
@@ -244,14 +250,14 @@ export function App() {
                 keyHead={t.page}
                 breakdown={current.breakdowns.find((b) => b.by === "path")}
                 headline={current.headline}
-                small={current.smallSample}
+                small={SMALL_SAMPLE}
               />
               <BreakdownTable
                 title={t.byLocale}
                 keyHead={t.locale}
                 breakdown={current.breakdowns.find((b) => b.by === "locale")}
                 headline={current.headline}
-                small={current.smallSample}
+                small={SMALL_SAMPLE}
               />
             </div>
             <CommentsList items={comments.items} more={comments.next !== null} loading={loadingMore} onMore={more} />

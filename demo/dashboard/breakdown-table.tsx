@@ -1,11 +1,12 @@
-import type { Breakdown, QuestionSummary } from "@sonde/collector/api";
-import { formatMean, formatNps, formatShare } from "./format.js";
+import type { Breakdown, BreakdownGroup, Comparison, ScoreResult } from "@sonde/collector/api";
+import { formatMean, formatNps, formatP, formatShare } from "./format.js";
+import { isSignificant } from "./score-cards.js";
 import { strings } from "./strings.js";
 
 const t = strings();
 
 /** The columns a breakdown shows for the headline question's kind. */
-function columns(summary: QuestionSummary | undefined): { head: string; cell: (s: QuestionSummary) => string }[] {
+function columns(summary: ScoreResult | undefined): { head: string; cell: (s: ScoreResult) => string }[] {
   switch (summary?.kind) {
     case "nps":
       return [{ head: t.npsShort, cell: (s) => (s.kind === "nps" ? formatNps(s.score) : "") }];
@@ -16,11 +17,11 @@ function columns(summary: QuestionSummary | undefined): { head: string; cell: (s
       ];
     case "ces":
       return [
-        { head: t.mean, cell: (s) => (s.kind === "ces" ? formatMean(s.mean.value) : "") },
+        { head: t.mean, cell: (s) => (s.kind === "ces" ? formatMean(s.mean.mean) : "") },
         { head: t.agree, cell: (s) => (s.kind === "ces" ? formatShare(s.agree.share) : "") },
       ];
     case "gap":
-      return [{ head: t.gapDifference, cell: (s) => (s.kind === "gap" ? formatMean(s.difference.value) : "") }];
+      return [{ head: t.gapDifference, cell: (s) => (s.kind === "gap" ? formatMean(s.difference.mean) : "") }];
     default:
       return [];
   }
@@ -42,8 +43,41 @@ function LocaleName({ tag }: { tag: string }) {
   );
 }
 
+/** The headline metric of a group against the rest: its comparison, if any. */
+function versusRest(g: BreakdownGroup): Comparison | null {
+  const v = g.versusRest;
+  if (!v) return null;
+  switch (v.kind) {
+    case "nps":
+      return v.nps;
+    case "csat":
+      return v.topBox;
+    case "ces":
+      return v.mean;
+    case "gap":
+      return v.difference;
+  }
+}
+
+/** ▲ or ▼ when a group differs from all the others by more than chance would explain. */
+function RestMarker({ g }: { g: BreakdownGroup }) {
+  const c = versusRest(g);
+  if (!c || !isSignificant(c)) return null;
+  const up = c.difference > 0;
+  return (
+    <span
+      class={`rest ${up ? "up" : "down"}`}
+      title={`${up ? t.higherThanRest : t.lowerThanRest} (${formatP(c.pValue!)})`}
+      data-testid="versus-rest"
+    >
+      {up ? "▲" : "▼"}
+      <span class="sr-only">{up ? t.higherThanRest : t.lowerThanRest}</span>
+    </span>
+  );
+}
+
 /** A stacked promoter/passive/detractor bar for one group. */
-function MiniMix({ s }: { s: QuestionSummary }) {
+function MiniMix({ s }: { s: ScoreResult }) {
   if (s.kind !== "nps" || s.n === 0) return null;
   return (
     <span class="mini-bar" aria-hidden="true">
@@ -85,6 +119,9 @@ export function BreakdownTable(props: {
                 </th>
               ))}
               <th scope="col">
+                <span class="sr-only">{t.versusRest}</span>
+              </th>
+              <th scope="col">
                 <span class="sr-only">{t.smallSample}</span>
               </th>
             </tr>
@@ -98,14 +135,17 @@ export function BreakdownTable(props: {
                     {g.key === null ? t.unknownValue : breakdown.by === "locale" ? <LocaleName tag={g.key} /> : g.key}
                   </td>
                   <td class="num" data-testid="group-n">
-                    {s ? s.n : g.responses}
+                    {s ? s.n : 0}
                   </td>
                   {cols.map((c) => (
                     <td key={c.head} class="num strong" data-testid="group-score">
                       {s ? c.cell(s) : "—"}
-                      {s && <MiniMix s={s} />}
                     </td>
                   ))}
+                  <td class="marks">
+                    <RestMarker g={g} />
+                    {s && <MiniMix s={s} />}
+                  </td>
                   <td>
                     {g.small && (
                       <span class="flag" title={t.smallSampleHint(props.small)} data-testid="small-flag">

@@ -29,9 +29,9 @@ export function formatDifference(d: number, digits = 0, unit = ""): string {
   return `${r > 0 ? "+" : r < 0 ? MINUS : "±"}${body}${unit}`;
 }
 
-/** A p-value as people read it. */
+/** A p-value as people read it: `p = 0.03`, `p < 0.001`. */
 export function formatP(p: number): string {
-  return p < 0.001 ? "< 0.001" : p.toFixed(p < 0.01 ? 3 : 2);
+  return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`;
 }
 
 /** A date of the trend or a comment, short. */
@@ -44,16 +44,24 @@ export function formatDay(iso: string, withYear = false): string {
   });
 }
 
-/** A bucket label (`2025-03-10`, `2025-03`) for axes and tooltips. */
-export function formatBucket(label: string, interval: "day" | "week" | "month"): string {
+/** The Monday an ISO week key (`2025-W11`) starts on, as `YYYY-MM-DD`. */
+function mondayOf(key: string): string {
+  const [year, week] = key.split("-W").map(Number) as [number, number];
+  const jan4 = Date.UTC(year, 0, 4);
+  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
+  return new Date(jan4 + ((week - 1) * 7 - weekday) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A period key (`2025-03-10`, `2025-W11`, `2025-03`) for axes and tooltips; a week shows its Monday. */
+export function formatPeriod(key: string, interval: "day" | "week" | "month"): string {
   if (interval === "month") {
-    return new Date(`${label}-01T00:00:00Z`).toLocaleDateString(undefined, {
+    return new Date(`${key}-01T00:00:00Z`).toLocaleDateString(undefined, {
       month: "short",
       year: "2-digit",
       timeZone: "UTC",
     });
   }
-  return formatDay(`${label}T00:00:00Z`);
+  return formatDay(`${interval === "week" ? mondayOf(key) : key}T00:00:00Z`);
 }
 
 /** A time a comment was written, in the reader's zone. */

@@ -1,10 +1,11 @@
 import type {
-  CesSummary,
-  CsatSummary,
-  Difference,
-  GapSummary,
+  CesResult,
+  Comparison,
+  CsatResult,
+  GapResult,
   Interval,
-  NpsSummary,
+  NpsScore,
+  Proportion,
   QuestionComparison,
 } from "@sonde/collector/api";
 import { formatDifference, formatMean, formatNps, formatP, formatShare } from "./format.js";
@@ -13,57 +14,69 @@ import { strings } from "./strings.js";
 const t = strings();
 const pct = (part: number, n: number) => (n === 0 ? 0 : (100 * part) / n);
 
+/** Whether a comparison's p-value is below 1 − its confidence level (0.05 at 95%). */
+export const isSignificant = (c: Comparison | null | undefined) =>
+  !!c && c.pValue !== null && c.pValue < 1 - c.confidence;
+
 function IntervalLine({
   interval,
   format,
   testId,
 }: {
-  interval: Interval;
+  interval: Interval | null;
   format: (v: number) => string;
   testId: string;
 }) {
+  if (!interval) return null;
   return (
     <p class="interval" data-testid={testId}>
-      {interval ? t.interval(format(interval[0]), format(interval[1])) : t.intervalPending}
+      {t.interval(format(interval.lower), format(interval.upper))}
     </p>
   );
 }
 
 /** How a measure moved since the previous period, and whether that is more than noise. */
 export function Change({
-  difference,
+  comparison,
   digits = 0,
   unit = "",
   scale = 1,
+  present,
 }: {
-  difference: Difference | undefined;
+  comparison: Comparison | null | undefined;
   digits?: number;
   unit?: string;
   /** 100 for shares, shown in percentage points. */
   scale?: number;
+  /** Whether a previous period was asked for at all. */
+  present: boolean;
 }) {
-  if (!difference) return null;
-  if (difference.difference === null) return <p class="change muted">{t.noPrevious}</p>;
-  const direction = difference.difference > 0 ? "up" : difference.difference < 0 ? "down" : "flat";
-  const significance =
-    difference.p === null
-      ? t.significancePending
-      : difference.significant
-        ? t.significant(formatP(difference.p))
-        : t.notSignificant(formatP(difference.p));
+  if (!present) return null;
+  if (!comparison) return <p class="change muted">{t.noPrevious}</p>;
+  const d = comparison.difference;
+  const direction = d > 0 ? "up" : d < 0 ? "down" : "flat";
+  const significant = isSignificant(comparison);
   return (
-    <p class={`change ${direction}${difference.significant ? " significant" : ""}`} data-testid="change">
-      <strong>{t.versusPrevious(formatDifference(difference.difference * scale, digits, unit))}</strong>
-      <span class="muted"> · {significance}</span>
+    <p class={`change ${direction}${significant ? " significant" : ""}`} data-testid="change">
+      <strong>{t.versusPrevious(formatDifference(d * scale, digits, unit))}</strong>
+      {comparison.pValue !== null && (
+        <span class="muted">
+          {" · "}
+          {significant ? t.significant(formatP(comparison.pValue)) : t.notSignificant(formatP(comparison.pValue))}
+        </span>
+      )}
     </p>
   );
 }
 
-const differenceOf = (comparison: QuestionComparison | undefined, measure: string) =>
-  comparison?.differences.find((d) => d.measure === measure);
+/** The comparison of one metric of a question with the previous period. */
+function metric(comparison: QuestionComparison | undefined, name: string): Comparison | null | undefined {
+  const c = comparison?.comparison as Record<string, Comparison | null | string> | null | undefined;
+  return c ? (c[name] as Comparison | null) : undefined;
+}
 
 /** The NPS with its interval, n and change; next to it the promoter/passive/detractor bar. */
-export function NpsCards({ nps, comparison }: { nps: NpsSummary; comparison?: QuestionComparison }) {
+export function NpsCards({ nps, comparison }: { nps: NpsScore; comparison?: QuestionComparison }) {
   const parts = [
     { key: "promoters", label: t.promoters, value: nps.promoters, cls: "pro" },
     { key: "passives", label: t.passives, value: nps.passives, cls: "pas" },
@@ -78,7 +91,7 @@ export function NpsCards({ nps, comparison }: { nps: NpsSummary; comparison?: Qu
           <small data-testid="nps-n">{t.n(nps.n)}</small>
         </div>
         <IntervalLine interval={nps.interval} format={formatNps} testId="nps-interval" />
-        <Change difference={differenceOf(comparison, "score")} />
+        <Change comparison={metric(comparison, "nps")} present={!!comparison} />
       </section>
       <section class="panel kpi" aria-labelledby="mix-h">
         <h2 id="mix-h">{t.npsMix}</h2>
@@ -110,7 +123,7 @@ function ShareBlock({
 }: {
   label: string;
   hint: string;
-  share: CsatSummary["topBox"];
+  share: Proportion;
   testId: string;
 }) {
   return (
@@ -118,34 +131,24 @@ function ShareBlock({
       <div class="share-label">{label}</div>
       <div class="share-value">{formatShare(share.share)}</div>
       <div class="share-track" aria-hidden="true">
+        {share.interval && (
+          <i
+            class="share-interval"
+            style={{
+              left: `${share.interval.lower * 100}%`,
+              width: `${(share.interval.upper - share.interval.lower) * 100}%`,
+            }}
+          />
+        )}
         <span style={{ width: `${(share.share ?? 0) * 100}%` }} />
       </div>
-      <div class="muted small">{hint}</div>
       {share.interval && (
-        <div class="muted small">{t.interval(formatShare(share.interval[0]), formatShare(share.interval[1]))}</div>
-      )}
-    </div>
-  );
-}
-
-/** CSAT: top-box next to top-2-box (the gap between them is the "somewhat satisfied"), and the mean. */
-export function CsatCard({ csat, comparison }: { csat: CsatSummary; comparison?: QuestionComparison }) {
-  return (
-    <section class="panel kpi wide" aria-labelledby="csat-h">
-      <h2 id="csat-h">
-        {t.csat} <span class="muted">{t.n(csat.n)}</span>
-      </h2>
-      <div class="shares">
-        <ShareBlock label={t.topBox} hint={t.topBoxHint} share={csat.topBox} testId="csat-top-box" />
-        <ShareBlock label={t.top2Box} hint={t.top2BoxHint} share={csat.top2Box} testId="csat-top2-box" />
-        <div class="share" data-testid="csat-mean">
-          <div class="share-label">{t.mean}</div>
-          <div class="share-value">{formatMean(csat.mean.value)}</div>
-          <Distribution counts={csat.distribution} lowest={1} />
+        <div class="muted small" data-testid={`${testId}-interval`}>
+          {t.interval(formatShare(share.interval.lower), formatShare(share.interval.upper))}
         </div>
-      </div>
-      <Change difference={differenceOf(comparison, "topBox")} unit={t.points} scale={100} />
-    </section>
+      )}
+      <div class="muted small">{hint}</div>
+    </div>
   );
 }
 
@@ -163,39 +166,63 @@ function Distribution({ counts, lowest }: { counts: number[]; lowest: number }) 
   );
 }
 
+/** CSAT: top-box next to top-2-box (the gap between them is the "somewhat satisfied"), and the mean. */
+export function CsatCard({ csat, comparison }: { csat: CsatResult; comparison?: QuestionComparison }) {
+  return (
+    <section class="panel kpi wide" aria-labelledby="csat-h">
+      <h2 id="csat-h">
+        {t.csat} <span class="muted">{t.n(csat.n)}</span>
+      </h2>
+      <div class="shares">
+        <ShareBlock label={t.topBox} hint={t.topBoxHint} share={csat.topBox} testId="csat-top-box" />
+        <ShareBlock label={t.top2Box} hint={t.top2BoxHint} share={csat.top2Box} testId="csat-top2-box" />
+        <div class="share" data-testid="csat-mean">
+          <div class="share-label">{t.mean}</div>
+          <div class="share-value">{formatMean(csat.mean.mean)}</div>
+          <Distribution counts={csat.distribution} lowest={1} />
+        </div>
+      </div>
+      <Change comparison={metric(comparison, "topBox")} unit={t.points} scale={100} present={!!comparison} />
+    </section>
+  );
+}
+
 /** CES: the mean on 1–7 and the share who found it easy. */
-export function CesCard({ ces, comparison }: { ces: CesSummary; comparison?: QuestionComparison }) {
+export function CesCard({ ces, comparison }: { ces: CesResult; comparison?: QuestionComparison }) {
   return (
     <section class="panel kpi" aria-labelledby="ces-h" data-testid="ces">
       <h2 id="ces-h">
         {t.ces} <span class="muted">{t.n(ces.n)}</span>
       </h2>
       <div class="score medium">
-        {formatMean(ces.mean.value)}
+        {formatMean(ces.mean.mean)}
         <small>/ 7</small>
       </div>
+      <IntervalLine interval={ces.mean.interval} format={formatMean} testId="ces-interval" />
       <p>
         {t.agree}: <strong data-testid="ces-agree">{formatShare(ces.agree.share)}</strong>
       </p>
       <Distribution counts={ces.distribution} lowest={1} />
-      <Change difference={differenceOf(comparison, "mean")} digits={1} />
+      <Change comparison={metric(comparison, "mean")} digits={1} present={!!comparison} />
     </section>
   );
 }
 
 /** Gap: the mean difference experienced − expected, and how many were delighted … dissatisfied. */
-export function GapCard({ gap, comparison }: { gap: GapSummary; comparison?: QuestionComparison }) {
+export function GapCard({ gap, comparison }: { gap: GapResult; comparison?: QuestionComparison }) {
   const bands = ["delighted", "met", "tolerated", "dissatisfied"] as const;
+  const signed = (v: number) => formatDifference(v, 2);
   return (
     <section class="panel kpi wide" aria-labelledby="gap-h" data-testid="gap">
       <h2 id="gap-h">
         {t.gap} <span class="muted">{t.n(gap.n)}</span>
       </h2>
-      <div class="score medium">{gap.difference.value === null ? "—" : formatDifference(gap.difference.value, 2)}</div>
+      <div class="score medium">{gap.difference.mean === null ? "—" : signed(gap.difference.mean)}</div>
       <p class="muted">{t.gapDifference}</p>
+      <IntervalLine interval={gap.difference.interval} format={signed} testId="gap-interval" />
       <div class="bar">
         {bands.map((b) => (
-          <span key={b} class={`band-${b}`} style={{ width: `${pct(gap.bands[b], gap.n)}%` }} />
+          <span key={b} class={`band-${b}`} style={{ width: `${(gap.bands[b].share ?? 0) * 100}%` }} />
         ))}
       </div>
       <ul class="legend">
@@ -203,11 +230,12 @@ export function GapCard({ gap, comparison }: { gap: GapSummary; comparison?: Que
           <li key={b}>
             <i class={`band-${b}`} />
             <span>{t.gapBands[b]}</span>
-            <strong>{Math.round(pct(gap.bands[b], gap.n))}%</strong>
+            <strong>{formatShare(gap.bands[b].share)}</strong>
+            <span class="muted">{gap.bands[b].count}</span>
           </li>
         ))}
       </ul>
-      <Change difference={differenceOf(comparison, "difference")} digits={2} />
+      <Change comparison={metric(comparison, "difference")} digits={2} present={!!comparison} />
     </section>
   );
 }

@@ -24,13 +24,14 @@ export interface Strings {
   detractors: string;
   n(n: number): string;
   interval(low: string, high: string): string;
-  intervalPending: string;
   versusPrevious(diff: string): string;
   /** The unit of a difference of percentages. */
   points: string;
   significant(p: string): string;
   notSignificant(p: string): string;
-  significancePending: string;
+  higherThanRest: string;
+  lowerThanRest: string;
+  versusRest: string;
   noPrevious: string;
   csat: string;
   topBox: string;
@@ -45,9 +46,10 @@ export interface Strings {
   gapBands: Record<"delighted" | "met" | "tolerated" | "dissatisfied", string>;
   trend: string;
   trendOf(measure: string): string;
-  trendBandNote: string;
+  trendBandNote(of: string | null): string;
   trendSmallNote: string;
   trendPoint(label: string, value: string, n: number): string;
+  trendInterval(low: string, high: string): string;
   intervals: Record<"day" | "week" | "month", string>;
   byPage: string;
   byLocale: string;
@@ -92,12 +94,13 @@ const en: Strings = {
   detractors: "Detractors (0–6)",
   n: (n) => `n = ${n}`,
   interval: (low, high) => `95% interval ${low} to ${high}`,
-  intervalPending: "95% interval: waiting for core scoring",
   versusPrevious: (d) => `${d} vs previous period`,
   points: " pts",
-  significant: (p) => `significant (p = ${p})`,
-  notSignificant: (p) => `not significant (p = ${p})`,
-  significancePending: "significance: waiting for core scoring",
+  significant: (p) => `significant (${p})`,
+  notSignificant: (p) => `not significant (${p})`,
+  higherThanRest: "significantly higher than the other groups",
+  lowerThanRest: "significantly lower than the other groups",
+  versusRest: "vs rest",
   noPrevious: "no answers in the previous period",
   csat: "Satisfaction (CSAT)",
   topBox: "Top-box",
@@ -112,9 +115,10 @@ const en: Strings = {
   gapBands: { delighted: "Delighted", met: "Met", tolerated: "Tolerated", dissatisfied: "Dissatisfied" },
   trend: "Trend",
   trendOf: (m) => `${m} over time`,
-  trendBandNote: "Shaded: 95% interval",
+  trendBandNote: (of) => (of ? `Shaded: 95% interval of ${of}` : "Shaded: 95% interval"),
   trendSmallNote: "Hollow points: fewer than 30 answers",
   trendPoint: (label, value, n) => `${label}: ${value} (n = ${n})`,
+  trendInterval: (low, high) => `95% interval ${low} to ${high}`,
   intervals: { day: "by day", week: "by week", month: "by month" },
   byPage: "By page",
   byLocale: "By language",

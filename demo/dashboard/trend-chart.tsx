@@ -1,16 +1,17 @@
 import type { Interval } from "@sonde/collector/api";
-import { formatBucket } from "./format.js";
+import { formatPeriod } from "./format.js";
 import { strings } from "./strings.js";
 
 const t = strings();
 
-/** One point of the chart: a bucket with the value of each series (null: no answers). */
+/** One point of the chart: a period with the value of each series (null: no answers). */
 export interface ChartPoint {
+  /** The period key: `2025-03-10`, `2025-W11`, `2025-03`. */
   label: string;
   n: number;
   values: (number | null)[];
   /** The first series' interval, drawn as a band. */
-  interval: Interval;
+  interval: Interval | null;
 }
 
 /** A line of the chart. */
@@ -42,12 +43,20 @@ function niceStep(range: number, count = 4): number {
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
 }
 
-/** The axis: the data and its intervals, padded, rounded to ticks, inside the limits. */
-function axis(points: ChartPoint[], limits: [number, number]): { lo: number; hi: number; ticks: number[] } {
+/**
+ * The axis: the data, and the intervals of points that are not small samples (a handful of
+ * answers has an interval so wide it would flatten the line; its band is clipped instead),
+ * padded, rounded to ticks, inside the limits.
+ */
+function axis(
+  points: ChartPoint[],
+  limits: [number, number],
+  small: number,
+): { lo: number; hi: number; ticks: number[] } {
   const all: number[] = [];
   for (const p of points) {
     for (const v of p.values) if (v !== null) all.push(v);
-    if (p.interval) all.push(...p.interval);
+    if (p.interval && p.n >= small) all.push(p.interval.lower, p.interval.upper);
   }
   let lo = all.length ? Math.min(...all) : limits[0];
   let hi = all.length ? Math.max(...all) : limits[1];
@@ -81,7 +90,7 @@ function runs(points: ChartPoint[], has: (p: ChartPoint) => boolean): number[][]
 
 /** A light SVG line chart with the first series' interval as a band; hollow points for small samples. */
 export function TrendChart({ title, points, series, limits, format, interval, small }: Props) {
-  const { lo, hi, ticks } = axis(points, limits);
+  const { lo, hi, ticks } = axis(points, limits, small);
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const x = (i: number) => M.left + ((i + 0.5) * plotW) / Math.max(1, points.length);
@@ -91,6 +100,11 @@ export function TrendChart({ title, points, series, limits, format, interval, sm
   return (
     <figure class="chart" data-testid="trend-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
+        <defs>
+          <clipPath id="plot-area">
+            <rect x={M.left} y={M.top} width={plotW} height={plotH} />
+          </clipPath>
+        </defs>
         {ticks.map((v) => (
           <g key={v}>
             <line class={v === 0 ? "zero" : "grid"} x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} />
@@ -103,9 +117,10 @@ export function TrendChart({ title, points, series, limits, format, interval, sm
           <path
             key={`band-${run[0]}`}
             class="band"
-            d={`${run.map((i, k) => `${k ? "L" : "M"}${x(i)},${y(points[i]!.interval![1])}`).join("")}${[...run]
+            clip-path="url(#plot-area)"
+            d={`${run.map((i, k) => `${k ? "L" : "M"}${x(i)},${y(points[i]!.interval!.upper)}`).join("")}${[...run]
               .reverse()
-              .map((i) => `L${x(i)},${y(points[i]!.interval![0])}`)
+              .map((i) => `L${x(i)},${y(points[i]!.interval!.lower)}`)
               .join("")}Z`}
           />
         ))}
@@ -122,10 +137,11 @@ export function TrendChart({ title, points, series, limits, format, interval, sm
           <g key={p.label} data-testid="trend-point" data-label={p.label} data-n={p.n}>
             <title>
               {t.trendPoint(
-                formatBucket(p.label, interval),
+                formatPeriod(p.label, interval),
                 series.map((s, si) => `${s.name} ${p.values[si] === null ? "—" : format(p.values[si]!)}`).join(", "),
                 p.n,
               )}
+              {p.interval && `, ${t.trendInterval(format(p.interval.lower), format(p.interval.upper))}`}
             </title>
             {series.map((s, si) =>
               p.values[si] === null ? null : (
@@ -140,7 +156,7 @@ export function TrendChart({ title, points, series, limits, format, interval, sm
             )}
             {i % every === 0 && (
               <text class="tick" x={x(i)} y={H - 8} text-anchor="middle">
-                {formatBucket(p.label, interval)}
+                {formatPeriod(p.label, interval)}
               </text>
             )}
           </g>
@@ -157,7 +173,7 @@ export function TrendChart({ title, points, series, limits, format, interval, sm
         {points.some((p) => p.interval) && (
           <span class="key">
             <i class="swatch band" />
-            {t.trendBandNote}
+            {t.trendBandNote(series.length > 1 ? series[0]!.name : null)}
           </span>
         )}
         <span class="key">
@@ -170,7 +186,7 @@ export function TrendChart({ title, points, series, limits, format, interval, sm
         <tbody>
           {points.map((p) => (
             <tr key={p.label}>
-              <th scope="row">{formatBucket(p.label, interval)}</th>
+              <th scope="row">{formatPeriod(p.label, interval)}</th>
               {p.values.map((v, si) => (
                 <td key={series[si]!.name}>{v === null ? "—" : format(v)}</td>
               ))}

@@ -1,103 +1,30 @@
 // The JSON bodies of the collector's read API, as types only: the dashboard (or any client)
-// imports them from `@sonde/collector/api` without pulling in the server.
+// imports them from `@sonde/collector/api` without pulling in the server. Scores are
+// @sonde/core's own result types (see packages/core/SCORING.md for every field and formula).
+import type { ScoredKind, ScoreResult, TallyComparison } from "@sonde/core";
 
-/** A 95% interval `[low, high]`, or null while it cannot be computed (n = 0). */
-export type Interval = [number, number] | null;
+export type {
+  CesResult,
+  Comparison,
+  CsatResult,
+  GapBand,
+  GapResult,
+  Interval,
+  MeanEstimate,
+  NpsScore,
+  Proportion,
+  ScoredKind,
+  ScoreResult,
+  TallyComparison,
+} from "@sonde/core";
 
-/** A share of answers (0–1) with its interval. */
-export interface Share {
-  count: number;
-  share: number | null;
-  interval: Interval;
-}
-
-/** A mean with its interval. */
-export interface Mean {
-  value: number | null;
-  interval: Interval;
-}
-
-/** Net Promoter Score of one question. `score` is in [−100, 100] and null when n = 0. */
-export interface NpsSummary {
-  kind: "nps";
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  score: number | null;
-  /** Standard error of the score, in points. */
-  se: number | null;
-  interval: Interval;
-}
-
-/** Satisfaction on 1–5: top-box (5) next to top-2-box (4–5), the mean and the distribution. */
-export interface CsatSummary {
-  kind: "csat";
-  n: number;
-  /** Counts of 1, 2, 3, 4, 5. */
-  distribution: number[];
-  topBox: Share;
-  top2Box: Share;
-  mean: Mean;
-}
-
-/** Effort on 1–7: the mean and the share who agree (5–7). */
-export interface CesSummary {
-  kind: "ces";
-  n: number;
-  /** Counts of 1 … 7. */
-  distribution: number[];
-  mean: Mean;
-  agree: Share;
-}
-
-/** Expectation vs experience: the mean difference (experienced − expected) and ratio bands. */
-export interface GapSummary {
-  kind: "gap";
-  n: number;
-  expected: Mean;
-  experienced: Mean;
-  difference: Mean;
-  /** Responses by experienced / expected: > 1, = 1, 0.8–1, < 0.8 (a rule of thumb). */
-  bands: { delighted: number; met: number; tolerated: number; dissatisfied: number };
-}
-
-/** The summary of one scored question. */
-export type QuestionSummary = NpsSummary | CsatSummary | CesSummary | GapSummary;
-
-/** The kinds of question the results API scores. */
-export type ScoredKind = QuestionSummary["kind"];
-
-/** One scored question of the survey: what it asked and its summary. */
+/** One scored question of the survey: what it asked and its score over the whole period. */
 export interface QuestionResult {
   stepId: string;
   kind: ScoredKind;
   /** The question in the survey's default language, when the survey definition is known. */
   question: string | null;
-  summary: QuestionSummary;
-}
-
-/** A difference between the current and the previous period, with its significance. */
-export interface Difference {
-  /** What is compared: `score` (NPS points), `topBox`, `top2Box`, `agree` (shares), `mean`, `difference`. */
-  measure: string;
-  current: number | null;
-  previous: number | null;
-  /** current − previous. */
-  difference: number | null;
-  interval: Interval;
-  /** Two-sided p-value; null when a group is empty (or while the statistic is not available). */
-  p: number | null;
-  /** p < 0.05. */
-  significant: boolean | null;
-}
-
-/** One question compared across the two periods. */
-export interface QuestionComparison {
-  stepId: string;
-  kind: ScoredKind;
-  previous: QuestionSummary;
-  differences: Difference[];
+  score: ScoreResult;
 }
 
 /** A period: `from` inclusive, `to` exclusive, as ISO date-times. */
@@ -106,36 +33,40 @@ export interface Period {
   to: string;
 }
 
-/** One point of the trend: a day, an ISO week or a month. */
+/** One point of the trend: a period and every question's score in it (n = 0 when nobody answered). */
 export interface TrendPoint {
-  /** The bucket's first day in the chosen time zone: `2025-03-10` (a week starts on Monday), or `2025-03` for a month. */
-  label: string;
-  /** The part of the bucket inside the period: `[start, end)`. */
-  start: string;
-  end: string;
-  /** Responses with at least one scored answer. */
-  responses: number;
-  questions: Record<string, QuestionSummary>;
+  /** `2025-03-10` (day), `2025-W11` (ISO week, Monday first) or `2025-03` (month), in the time zone asked for. */
+  period: string;
+  questions: Record<string, ScoreResult>;
 }
 
 /** One group of a breakdown: a page, a locale, a device, an attribute value. */
 export interface BreakdownGroup {
   /** The value of the field; null when responses did not carry it. */
   key: string | null;
-  /** Responses with at least one scored answer. */
-  responses: number;
-  /** Fewer than 30 answers to the headline question: read with care. */
+  /** Fewer than 30 answers to the headline question: shown, but read with care. */
   small: boolean;
-  questions: Record<string, QuestionSummary>;
+  questions: Record<string, ScoreResult>;
+  /** The headline question in this group against all other groups together (null without others). */
+  versusRest: TallyComparison | null;
 }
 
 /** Responses grouped by one context field. */
 export interface Breakdown {
   by: string;
-  /** The largest groups first, at most `top` of them. */
+  /** The largest groups first (by answers to the headline question), at most `top` of them. */
   groups: BreakdownGroup[];
   /** How many smaller groups were left out. */
   hidden: number;
+}
+
+/** One question compared with the previous period: that period's score, and current − previous with p-values. */
+export interface QuestionComparison {
+  stepId: string;
+  kind: ScoredKind;
+  previous: ScoreResult;
+  /** Null when either period has no answers to this question. */
+  comparison: TallyComparison | null;
 }
 
 /** What `GET /v1/results` returns. */
@@ -152,8 +83,6 @@ export interface ResultsBody {
   breakdowns: Breakdown[];
   /** The previous period of the same length, when asked for with `compare=previous`. */
   comparison: { period: Period; responses: number; questions: QuestionComparison[] } | null;
-  /** Groups and the comparison flag n below this as small. */
-  smallSample: number;
 }
 
 /** A survey the results API knows: from the definitions, the database, or both. */

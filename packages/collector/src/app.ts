@@ -5,7 +5,6 @@ import { type CorsPolicy, corsMiddleware, corsPolicy } from "./http/cors-policy.
 import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
 import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
-import { defaultScoring, type Scoring } from "./results-scoring.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
@@ -29,8 +28,6 @@ export interface AppOptions {
   clientOf?: (c: Context) => string;
   /** Where request logs go, one line per request (default: nowhere). */
   log?: LogSink;
-  /** The statistics (default: @sonde/core's scoring). */
-  scoring?: Scoring;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -58,7 +55,7 @@ export function createApp(options: AppOptions): Hono {
 
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
   surveysRoute(app, surveys);
-  resultsRoutes(app, { store, surveys, scoring: options.scoring ?? defaultScoring(), readKey: options.readKey, now });
+  resultsRoutes(app, { store, surveys, readKey: options.readKey, now });
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {

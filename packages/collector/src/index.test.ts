@@ -6,15 +6,12 @@ it("exports exactly these names", () => {
   expect(Object.keys(collector).sort()).toEqual([
     "DEFAULT_RATE_LIMIT",
     "InvalidSurveysError",
-    "SMALL_SAMPLE",
-    "bucketer",
     "computeComments",
     "computeResults",
     "corsPolicy",
     "createApp",
     "csvCell",
     "csvRow",
-    "defaultScoring",
     "exportCsv",
     "loadSurveys",
     "openSqliteStore",
@@ -27,5 +24,6 @@ it("exports exactly these names", () => {
     "startCollector",
     "surveyList",
     "tokenBuckets",
+    "zoneDays",
   ]);
 });

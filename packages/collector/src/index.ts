@@ -11,20 +11,16 @@ export type { RateLimit, TokenBuckets } from "./http/rate-limit.js";
 /** Per-client token buckets, as the rate limit uses them. */
 export { tokenBuckets } from "./http/rate-limit.js";
 export type { ResultsContext, ResultsError } from "./results.js";
-/** Results as the API computes them: scores, trend, breakdowns, comparison; comments; the survey list. */
-export { computeComments, computeResults, SMALL_SAMPLE, surveyList } from "./results.js";
-export type { Bucket, Bucketer, BucketUnit } from "./results-buckets.js";
-/** Days, ISO weeks and months in an IANA time zone. */
-export { bucketer } from "./results-buckets.js";
+/** Results as the API computes them with core's scoring: scores, trend, breakdowns, comparison; comments; surveys. */
+export { computeComments, computeResults, surveyList } from "./results.js";
 /** CSV cells and lines (RFC 4180, formula-safe), and the streamed export. */
 export { csvCell, csvRow, exportCsv } from "./results-csv.js";
-export type { CommentsRequest, ExportRequest, ResultsRequest } from "./results-query.js";
+export type { ZoneDays } from "./results-period.js";
+/** Where local days begin in an IANA time zone. */
+export { zoneDays } from "./results-period.js";
+export type { CommentsRequest, ExportRequest, Parsed, ResultsRequest } from "./results-query.js";
 /** Parse the query of each read route into a request, or lines naming each bad parameter. */
 export { parseCommentsQuery, parseExportQuery, parseResultsQuery } from "./results-query.js";
-export type { Scoring } from "./results-scoring.js";
-/** The statistics the results use. */
-export { defaultScoring } from "./results-scoring.js";
-export type { QuestionCounts } from "./results-tally.js";
 export type { SeedOptions } from "./seed/seed.js";
 /** Realistic multilingual demo data. */
 export { seededRandom, seedResponses, seedStore } from "./seed/seed.js";

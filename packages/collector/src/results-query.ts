@@ -1,6 +1,9 @@
-import type { Validated } from "@sonde/core";
-import { type BucketUnit, bucketer, checkTimeZone } from "./results-buckets.js";
+import type { PeriodUnit } from "@sonde/core";
+import { checkTimeZone, zoneDays } from "./results-period.js";
 import type { Cursor } from "./store/store.js";
+
+/** A parsed request, or lines naming each bad parameter (`param: problem (got …)`). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /** The query parameters of a results request, as strings (absent ones undefined). */
 export type QueryParams = Record<string, string | undefined>;
@@ -15,7 +18,7 @@ export interface PeriodRequest {
 /** `GET /v1/results`, parsed. */
 export interface ResultsRequest extends PeriodRequest {
   surveyId: string | undefined;
-  interval: BucketUnit | undefined;
+  interval: PeriodUnit | undefined;
   /** Context fields to break down by: `path`, `locale`, `device`, `attr.<name>`. */
   by: string[];
   compare: boolean;
@@ -85,11 +88,11 @@ const wholeNumber = (q: QueryParams, name: string, min: number, max: number, fal
   return n;
 };
 
-const done = <T>(value: T, errors: string[]): Validated<T> =>
+const done = <T>(value: T, errors: string[]): Parsed<T> =>
   errors.length ? { ok: false, errors } : { ok: true, value };
 
 /** Parses the query of `GET /v1/results`. */
-export function parseResultsQuery(q: QueryParams): Validated<ResultsRequest> {
+export function parseResultsQuery(q: QueryParams): Parsed<ResultsRequest> {
   const errors: string[] = [];
   const surveyId = surveyOf(q, errors);
   const period = readPeriod(q, errors);
@@ -116,7 +119,7 @@ export function parseResultsQuery(q: QueryParams): Validated<ResultsRequest> {
     {
       ...period,
       surveyId,
-      interval: interval as BucketUnit | undefined,
+      interval: interval as PeriodUnit | undefined,
       by: [...new Set(by)],
       compare: compare === "previous",
       top,
@@ -149,7 +152,7 @@ function decodeCursor(raw: string): Cursor | undefined {
 }
 
 /** Parses the query of `GET /v1/results/comments`. */
-export function parseCommentsQuery(q: QueryParams): Validated<CommentsRequest> {
+export function parseCommentsQuery(q: QueryParams): Parsed<CommentsRequest> {
   const errors: string[] = [];
   const surveyId = surveyOf(q, errors);
   const period = readPeriod(q, errors);
@@ -163,7 +166,7 @@ export function parseCommentsQuery(q: QueryParams): Validated<CommentsRequest> {
 }
 
 /** Parses the query of `GET /v1/results/export.csv`. */
-export function parseExportQuery(q: QueryParams): Validated<ExportRequest> {
+export function parseExportQuery(q: QueryParams): Parsed<ExportRequest> {
   const errors: string[] = [];
   const surveyId = surveyOf(q, errors);
   const period = readPeriod(q, errors);
@@ -181,12 +184,8 @@ export interface ResolvedPeriod {
  * Without `from`, the period starts the day of `first` (the first answer); without `to`, it ends
  * at the end of today. Returns the error line when `to` is not after `from`.
  */
-export function resolvePeriod(
-  period: PeriodRequest,
-  first: number | undefined,
-  now: number,
-): { ok: true; value: ResolvedPeriod } | { ok: false; errors: string[] } {
-  const days = bucketer("day", period.timeZone);
+export function resolvePeriod(period: PeriodRequest, first: number | undefined, now: number): Parsed<ResolvedPeriod> {
+  const days = zoneDays(period.timeZone);
   const instant = (v: string, nextDay: boolean) => {
     if (!DATE.test(v)) return Date.parse(v);
     const start = days.startOfDate(v);

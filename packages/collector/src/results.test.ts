@@ -1,13 +1,6 @@
+import { compareNps, csatFromCounts, npsFromCounts, proportion } from "@sonde/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type {
-  CesSummary,
-  CommentsBody,
-  CsatSummary,
-  GapSummary,
-  NpsSummary,
-  ResultsBody,
-  SurveyListBody,
-} from "./api.js";
+import type { CesResult, CommentsBody, CsatResult, GapResult, NpsScore, ResultsBody, SurveyListBody } from "./api.js";
 import { demoSurveys, post, response, type TestCollector, testCollector } from "./testing/fixtures.js";
 
 let collector: TestCollector;
@@ -103,7 +96,13 @@ describe("GET /v1/results", () => {
       kind: "nps",
       question: "How likely are you to recommend Lumen to a friend or colleague?",
     });
-    expect(body.questions[0]!.summary).toMatchObject({ n: 12, promoters: 8, passives: 2, detractors: 2, score: 50 });
+    const score = body.questions[0]!.score as NpsScore;
+    expect(score).toMatchObject({ n: 12, promoters: 8, passives: 2, detractors: 2, score: 50, small: true });
+    // The interval and SE are core's, for these very counts.
+    const core = npsFromCounts({ promoters: 8, passives: 2, detractors: 2 });
+    expect(score.se).toBe(core.se);
+    expect(score.interval).toEqual(core.interval);
+    expect(score.interval!.lower).toBeLessThan(50);
   });
 
   it("reads dates in the time zone asked for", async () => {
@@ -118,39 +117,41 @@ describe("GET /v1/results", () => {
       tz: "Pacific/Kiritimati",
     });
     // Noon UTC on March 1 is already March 2 at UTC+14.
-    expect((earlyMarch.questions[0]?.summary as NpsSummary | undefined)?.n ?? 0).toBe(0);
+    expect(earlyMarch.questions).toEqual([]);
   });
 
   it("draws a daily trend that adds up to the period", async () => {
     const body = await results({ survey: "nps-app", ...MARCH, interval: "day" });
     expect(body.trend.interval).toBe("day");
     expect(body.trend.points).toHaveLength(31);
-    expect(body.trend.points[0]).toMatchObject({ label: "2025-03-01", start: "2025-03-01T00:00:00.000Z" });
-    const n = body.trend.points.reduce((sum, p) => sum + (p.questions.score as NpsSummary).n, 0);
+    expect(body.trend.points[0]!.period).toBe("2025-03-01");
+    const n = body.trend.points.reduce((sum, p) => sum + (p.questions.score as NpsScore).n, 0);
     expect(n).toBe(12);
-    expect(body.trend.points.find((p) => p.label === "2025-03-20")!.questions.score).toMatchObject({
+    expect(body.trend.points.find((p) => p.period === "2025-03-20")!.questions.score).toMatchObject({
       n: 1,
       detractors: 1,
       score: -100,
     });
-    expect(body.trend.points.find((p) => p.label === "2025-03-21")!.questions.score).toMatchObject({
+    // A day without answers is in the trend, empty, not missing.
+    expect(body.trend.points.find((p) => p.period === "2025-03-21")!.questions.score).toMatchObject({
       n: 0,
       score: null,
+      interval: null,
     });
   });
 
   it("groups by ISO week (Monday first) and month, and picks an interval for the period's length", async () => {
     const weeks = await results({ survey: "nps-app", ...MARCH, interval: "week" });
-    expect(weeks.trend.points.map((p) => p.label)).toEqual([
-      "2025-02-24",
-      "2025-03-03",
-      "2025-03-10",
-      "2025-03-17",
-      "2025-03-24",
-      "2025-03-31",
+    expect(weeks.trend.points.map((p) => p.period)).toEqual([
+      "2025-W09",
+      "2025-W10",
+      "2025-W11",
+      "2025-W12",
+      "2025-W13",
+      "2025-W14",
     ]);
-    // The first week starts before the period: its point covers the part inside it.
-    expect(weeks.trend.points[0]!.start).toBe("2025-03-01T00:00:00.000Z");
+    // March 1–2 (Saturday, Sunday) are the end of week 9; only they count in it.
+    expect((weeks.trend.points[0]!.questions.score as NpsScore).n).toBe(2);
     expect((await results({ survey: "nps-app", ...MARCH })).trend.interval).toBe("day");
     expect((await results({ survey: "nps-app", from: "2025-01-01", to: "2025-05-31" })).trend.interval).toBe("week");
     expect((await results({ survey: "nps-app", from: "2024-01-01", to: "2025-05-31" })).trend.interval).toBe("month");
@@ -160,17 +161,23 @@ describe("GET /v1/results", () => {
     const body = await results({ survey: "nps-app", ...MARCH, by: "path,locale,attr.plan" });
     const [byPath, byLocale, byPlan] = body.breakdowns;
     expect(byPath!.by).toBe("path");
-    expect(byPath!.groups.map((g) => [g.key, g.responses, (g.questions.score as NpsSummary).score, g.small])).toEqual([
+    const n = (g: { questions: Record<string, unknown> }) => (g.questions.score as NpsScore).n;
+    expect(byPath!.groups.map((g) => [g.key, n(g), (g.questions.score as NpsScore).score, g.small])).toEqual([
       ["/app/notes/", 7, 100 * (5 / 7), true],
       ["/app/search/", 5, 20, true],
     ]);
-    expect(byLocale!.groups.map((g) => [g.key, g.responses])).toEqual([
+    // Each group against the rest, with core's test: here /app/notes/ (5P 2Pa) vs /app/search/ (3P 2D).
+    const versus = byPath!.groups[0]!.versusRest as { kind: "nps"; nps: { difference: number; pValue: number } };
+    expect(versus.nps).toEqual(
+      compareNps({ promoters: 5, passives: 2, detractors: 0 }, { promoters: 3, passives: 0, detractors: 2 }),
+    );
+    expect(byLocale!.groups.map((g) => [g.key, n(g)])).toEqual([
       ["da-DK", 5],
       ["fr-FR", 3],
       ["en-US", 2],
       ["ru-RU", 2],
     ]);
-    expect(byPlan!.groups.map((g) => [g.key, g.responses])).toEqual([
+    expect(byPlan!.groups.map((g) => [g.key, n(g)])).toEqual([
       ["free", 5],
       ["team", 5],
       [null, 2],
@@ -186,26 +193,38 @@ describe("GET /v1/results", () => {
     expect(body.comparison!.responses).toBe(8);
     const score = body.comparison!.questions[0]!;
     expect(score.previous).toMatchObject({ n: 8, promoters: 4, detractors: 4, score: 0 });
-    expect(score.differences[0]).toMatchObject({ measure: "score", current: 50, previous: 0, difference: 50 });
+    const expected = compareNps(
+      { promoters: 8, passives: 2, detractors: 2 },
+      { promoters: 4, passives: 0, detractors: 4 },
+    );
+    expect(score.comparison).toEqual({ kind: "nps", nps: expected });
+    expect(expected.difference).toBe(50);
+    expect(expected.pValue).toBeGreaterThan(0);
   });
 
   it("scores CSAT top-box next to top-2-box, CES agreement, and the expectation gap", async () => {
     const csat = await results({ survey: "csat-support", ...MARCH });
     expect(csat.headline).toBe("satisfaction");
     expect(csat.questions.map((q) => q.stepId)).toEqual(["satisfaction", "effort"]);
-    const satisfaction = csat.questions[0]!.summary as CsatSummary;
-    expect(satisfaction).toMatchObject({ n: 5, distribution: [1, 0, 1, 1, 2] });
+    const satisfaction = csat.questions[0]!.score as CsatResult;
+    expect(satisfaction).toEqual(csatFromCounts([1, 0, 1, 1, 2]));
     expect(satisfaction.topBox).toMatchObject({ count: 2, share: 0.4 });
     expect(satisfaction.top2Box).toMatchObject({ count: 3, share: 0.6 });
-    expect(satisfaction.mean.value).toBeCloseTo(3.6, 10);
-    const effort = csat.questions[1]!.summary as CesSummary;
+    expect(satisfaction.topBox.interval).toEqual(proportion(2, 5).interval);
+    expect(satisfaction.mean.mean).toBeCloseTo(3.6, 10);
+    const effort = csat.questions[1]!.score as CesResult;
     expect(effort.agree).toMatchObject({ count: 3, share: 0.6 });
-    expect(effort.mean.value).toBeCloseTo(4.2, 10);
+    expect(effort.mean.mean).toBeCloseTo(4.2, 10);
 
-    const gap = (await results({ survey: "gap-onboarding", ...MARCH })).questions[0]!.summary as GapSummary;
+    const gap = (await results({ survey: "gap-onboarding", ...MARCH })).questions[0]!.score as GapResult;
     expect(gap.n).toBe(4);
-    expect(gap.difference.value).toBeCloseTo(-0.75, 10);
-    expect(gap.bands).toEqual({ delighted: 1, met: 1, tolerated: 1, dissatisfied: 1 });
+    expect(gap.difference.mean).toBeCloseTo(-0.75, 10);
+    expect(Object.fromEntries(Object.entries(gap.bands).map(([band, p]) => [band, p.count]))).toEqual({
+      delighted: 1,
+      met: 1,
+      tolerated: 1,
+      dissatisfied: 1,
+    });
   });
 
   it("defaults to the first survey and to all time, up to the end of today", async () => {
@@ -224,7 +243,7 @@ describe("GET /v1/results", () => {
     await post(collector.url, { responses: [ahead] });
     const body = await results({ survey: "nps-app", interval: "month" });
     expect(body.responses).toBe(21);
-    expect(Date.parse(body.trend.points.at(-1)!.end)).toBeLessThanOrEqual(Date.now() + 86_400_000);
+    expect(body.trend.points.at(-1)!.period).toBe(new Date().toISOString().slice(0, 7));
   });
 
   it("answers 404 for an unknown survey, listing the known ones", async () => {

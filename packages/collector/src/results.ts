@@ -1,16 +1,31 @@
-import { resolveText, type Survey } from "@sonde/core";
+import {
+  breakdown,
+  compareTallies,
+  emptyTally,
+  mergeRows,
+  nextPeriod,
+  type PeriodUnit,
+  periodKeyer,
+  resolveText,
+  type ScorableResponse,
+  type ScoreResult,
+  type Segment,
+  type Survey,
+  scoreTally,
+  type Tally,
+  tallyResponses,
+  trend,
+} from "@sonde/core";
 import type {
   Breakdown,
+  BreakdownGroup,
   CommentItem,
   CommentsBody,
   QuestionComparison,
   QuestionResult,
-  QuestionSummary,
   ResultsBody,
-  ScoredKind,
   SurveyListItem,
 } from "./api.js";
-import { type BucketUnit, bucketer } from "./results-buckets.js";
 import {
   type CommentsRequest,
   encodeCursor,
@@ -18,16 +33,13 @@ import {
   type ResultsRequest,
   resolvePeriod,
 } from "./results-query.js";
-import type { Scoring } from "./results-scoring.js";
-import { addRow, emptyCounts, emptyTally, type QuestionCounts, questionKey, type Tally } from "./results-tally.js";
-import type { ResponseStore, ScoredAnswerRow, StoredResponse } from "./store/store.js";
+import type { AnswerQuery, ResponseStore, ScoredAnswerRow, StoredResponse } from "./store/store.js";
 import { pathOf } from "./store/url-path.js";
 
-/** What computing results reads: the store, the survey definitions, the scoring and the clock. */
+/** What computing results reads: the store, the survey definitions and the clock. */
 export interface ResultsContext {
   store: ResponseStore;
   surveys: readonly Survey[];
-  scoring: Scoring;
   now: number;
 }
 
@@ -38,14 +50,12 @@ export interface ResultsError {
   errors: string[];
 }
 
-/** Groups (and the comparison) with fewer answers than this are flagged as small. */
-export const SMALL_SAMPLE = 30;
 /** The most points a trend may have. */
-const MAX_BUCKETS = 1000;
-const UNIT_DAYS: Record<BucketUnit, number> = { day: 1, week: 7, month: 28 };
+const MAX_PERIODS = 1000;
+const UNIT_DAYS: Record<PeriodUnit, number> = { day: 1, week: 7, month: 28 };
+const HEADLINE_ORDER = ["nps", "csat", "ces", "gap"] as const;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const SCORED: readonly string[] = ["nps", "csat", "ces", "gap"];
 
 /** The surveys results can be asked for: the served definitions first, then any others with data. */
 export function surveyList(store: ResponseStore, surveys: readonly Survey[]): SurveyListItem[] {
@@ -70,64 +80,90 @@ export function surveyList(store: ResponseStore, surveys: readonly Survey[]): Su
 function pickSurvey(
   list: SurveyListItem[],
   surveyId: string | undefined,
-): { ok: true; value: SurveyListItem } | { ok: false; error: ResultsError } {
+): { ok: true; value: SurveyListItem } | ResultsError {
   const found = surveyId === undefined ? list[0] : list.find((s) => s.id === surveyId);
   if (found) return { ok: true, value: found };
   const known = list.length ? `; known surveys: ${list.map((s) => s.id).join(", ")}` : "; there are no surveys yet";
   return {
     ok: false,
-    error: {
-      ok: false,
-      status: 404,
-      errors: [
-        surveyId === undefined ? `survey: no survey to show${known}` : `survey: no survey "${surveyId}"${known}`,
-      ],
-    },
+    status: 404,
+    errors: [surveyId === undefined ? `survey: no survey to show${known}` : `survey: no survey "${surveyId}"${known}`],
   };
 }
 
-function autoInterval(period: ResolvedPeriod): BucketUnit {
+function autoInterval(period: ResolvedPeriod): PeriodUnit {
   const days = (period.until - period.since) / 86_400_000;
   if (days <= 62) return "day";
   if (days <= 366) return "week";
   return "month";
 }
 
-/** The scored questions of a survey definition, in step order, with their text in the default language. */
-function definedQuestions(survey: Survey | undefined): Map<string, string> {
+/** The text of each scored question of a survey definition, in the survey's default language. */
+function questionTexts(survey: Survey | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const step of survey?.steps ?? []) {
-    if (SCORED.includes(step.kind)) {
+    if (step.kind === "nps" || step.kind === "csat" || step.kind === "ces" || step.kind === "gap") {
       out.set(step.id, resolveText(step.question, survey!.defaultLocale ?? "en", survey!.defaultLocale));
     }
   }
   return out;
 }
 
-const emptyLike = (q: QuestionCounts) => emptyCounts(q.kind, q.kind === "gap" ? q.scale : 7);
-
-function summaries(
-  tally: Tally,
-  keys: readonly string[],
-  overall: Tally,
-  scoring: Scoring,
-): Record<string, QuestionSummary> {
-  const out: Record<string, QuestionSummary> = {};
-  for (const key of keys) {
-    const counts = tally.questions.get(key) ?? emptyLike(overall.questions.get(key)!);
-    out[key] = scoring.summarize(counts);
-  }
-  return out;
+/**
+ * Reads the scored answers of a period as responses core can score. A step answered with
+ * different kinds or scales over time (a survey edited) is split into `step.kind` or `step.gap5`
+ * keys, so that scales are never mixed and an old answer never breaks the results.
+ */
+function scorableResponses(
+  store: ResponseStore,
+  query: AnswerQuery,
+  shapes: Map<string, string>,
+): (ScorableResponse & { id: string })[] {
+  const byId = new Map<string, ScorableResponse & { id: string }>();
+  const names = query.attributes ?? [];
+  store.scoredAnswers(query, (row: ScoredAnswerRow) => {
+    let r = byId.get(row.responseId);
+    if (!r) {
+      const attributes: Record<string, string> = {};
+      names.forEach((name, i) => {
+        const v = row.attributes[i];
+        if (v !== null && v !== undefined) attributes[name] = v;
+      });
+      r = {
+        id: row.responseId,
+        surveyId: query.surveyId,
+        createdAt: row.answeredAt,
+        context: {
+          url: row.url,
+          ...(row.locale === null ? {} : { locale: row.locale }),
+          ...(row.device === null ? {} : { device: row.device as "mobile" | "tablet" | "desktop" }),
+          attributes,
+        },
+        answers: {},
+      };
+      byId.set(row.responseId, r);
+    }
+    const shape = `${row.kind}${row.scale ?? ""}`;
+    const first = shapes.get(row.stepId);
+    if (first === undefined) shapes.set(row.stepId, shape);
+    const key = first === undefined || first === shape ? row.stepId : `${row.stepId}.${shape}`;
+    r.answers[key] =
+      row.kind === "gap"
+        ? { kind: "gap", expected: row.expected!, experienced: row.experienced!, scale: row.scale as 5 | 7 }
+        : row.kind === "nps"
+          ? { kind: "nps", value: row.value! }
+          : row.kind === "csat"
+            ? { kind: "csat", value: row.value!, scale: 5 }
+            : { kind: "ces", value: row.value!, scale: 7 };
+  });
+  return [...byId.values()];
 }
 
-/** Reads the value a breakdown groups by from an answer row. */
-function fieldReader(field: string, attributeIndex: Map<string, number>): (row: ScoredAnswerRow) => string | null {
-  if (field === "path") return (row) => row.path;
-  if (field === "locale") return (row) => row.locale;
-  if (field === "device") return (row) => row.device;
-  const i = attributeIndex.get(field.slice("attr.".length))!;
-  return (row) => row.attributes[i] ?? null;
-}
+const emptyLike = (t: Tally) => emptyTally(t.kind, t.kind === "nps" ? undefined : t.scale);
+
+/** Which context field a `by` value names, in core's terms. */
+const segmentOf = (by: string): Segment =>
+  by.startsWith("attr.") ? { attribute: by.slice("attr.".length) } : (by as "path" | "locale" | "device");
 
 /** Answers `GET /v1/results`: scores, trend, breakdowns and the comparison for one survey and period. */
 export function computeResults(
@@ -135,97 +171,96 @@ export function computeResults(
   ctx: ResultsContext,
 ): { ok: true; value: ResultsBody } | ResultsError {
   const picked = pickSurvey(surveyList(ctx.store, ctx.surveys), request.surveyId);
-  if (!picked.ok) return picked.error;
+  if (!picked.ok) return picked;
   const survey = picked.value;
-  const first = survey.first === null ? undefined : Date.parse(survey.first);
-  const resolved = resolvePeriod(request, first, ctx.now);
+  const resolved = resolvePeriod(request, survey.first === null ? undefined : Date.parse(survey.first), ctx.now);
   if (!resolved.ok) return { ok: false, status: 400, errors: resolved.errors };
   const period = resolved.value;
   const interval = request.interval ?? autoInterval(period);
-  // Refuse before listing buckets: a period up to the year 9999 would hold millions of days.
+  // Refuse before listing periods: a period up to the year 9999 would hold millions of days.
   const approx = Math.ceil((period.until - period.since) / (UNIT_DAYS[interval] * 86_400_000));
-  if (approx > MAX_BUCKETS) {
+  const keyOf = periodKeyer(interval, request.timeZone);
+  const periods: string[] = [];
+  if (approx <= MAX_PERIODS + 1) {
+    const last = keyOf(period.until - 1);
+    for (let key = keyOf(period.since); key <= last && periods.length <= MAX_PERIODS; key = nextPeriod(key)) {
+      periods.push(key);
+    }
+  }
+  if (approx > MAX_PERIODS + 1 || periods.length > MAX_PERIODS) {
     return {
       ok: false,
       status: 400,
       errors: [
-        `interval: the period holds about ${approx} ${interval}s, more than ${MAX_BUCKETS}; pick a wider interval or a shorter period`,
+        `interval: the period holds more than ${MAX_PERIODS} ${interval}s; pick a wider interval or a shorter period`,
       ],
     };
   }
-  const buckets = bucketer(interval, request.timeZone);
-  const cover = buckets.cover(period.since, period.until);
 
   const attributes = request.by.filter((f) => f.startsWith("attr.")).map((f) => f.slice("attr.".length));
-  const attributeIndex = new Map(attributes.map((name, i) => [name, i]));
-  const readers = request.by.map((field) => fieldReader(field, attributeIndex));
-  const overall = emptyTally();
-  const byBucket = new Map(cover.map((b) => [b.label, emptyTally()]));
-  const byField = request.by.map(() => new Map<string | null, Tally>());
+  const shapes = new Map<string, string>();
+  const query = { surveyId: survey.id, since: period.since, until: period.until, attributes };
+  const responses = scorableResponses(ctx.store, query, shapes);
+  const grouping = { period: interval, timeZone: request.timeZone };
+  const periodRows = tallyResponses(responses, grouping);
+  const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
 
-  ctx.store.scoredAnswers({ surveyId: survey.id, since: period.since, until: period.until, attributes }, (row) => {
-    const key = questionKey(overall, row);
-    addRow(overall, row, key);
-    const bucket = byBucket.get(buckets.labelOf(row.answeredAt));
-    if (bucket) addRow(bucket, row, key);
-    readers.forEach((read, i) => {
-      const value = read(row);
-      let group = byField[i]!.get(value);
-      if (!group) {
-        group = emptyTally();
-        byField[i]!.set(value, group);
-      }
-      addRow(group, row, key);
-    });
-  });
-
-  const definition = ctx.surveys.find((s) => s.id === survey.id);
-  const texts = definedQuestions(definition);
+  const texts = questionTexts(ctx.surveys.find((s) => s.id === survey.id));
   const order = [...texts.keys()];
-  const keys = [...overall.questions.keys()].sort((a, b) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const keys = [...totals.keys()].sort((a, b) => rank(a) - rank(b));
+  const questions: QuestionResult[] = keys.map((stepId) => {
+    const tally = totals.get(stepId)!;
+    return { stepId, kind: tally.kind, question: texts.get(stepId) ?? null, score: scoreTally(tally) };
   });
-  const overallSummaries = summaries(overall, keys, overall, ctx.scoring);
-  const questions: QuestionResult[] = keys.map((key) => ({
-    stepId: key,
-    kind: overall.questions.get(key)!.kind as ScoredKind,
-    question: texts.get(key) ?? null,
-    summary: overallSummaries[key]!,
-  }));
-  const headline =
-    (["nps", "csat", "ces", "gap"] as const).map((k) => questions.find((q) => q.kind === k)).find(Boolean)?.stepId ??
-    null;
+  const headline = HEADLINE_ORDER.map((k) => questions.find((q) => q.kind === k)).find(Boolean)?.stepId ?? null;
 
-  const breakdowns: Breakdown[] = request.by.map((by, i) => {
-    const groups = [...byField[i]!.entries()].map(([key, tally]) => {
-      const qs = summaries(tally, keys, overall, ctx.scoring);
-      const n = headline ? qs[headline]!.n : tally.responses.size;
-      return { key, responses: tally.responses.size, small: n < SMALL_SAMPLE, questions: qs };
-    });
-    groups.sort((a, b) => b.responses - a.responses || String(a.key).localeCompare(String(b.key)));
-    return { by, groups: groups.slice(0, request.top), hidden: Math.max(0, groups.length - request.top) };
+  const series = new Map(
+    trend(periodRows, { from: periods[0], to: periods.at(-1) }).map((s) => [
+      s.stepId,
+      new Map(s.points.map((p) => [p.period, p.score])),
+    ]),
+  );
+  const emptyScores = new Map(keys.map((k) => [k, scoreTally(emptyLike(totals.get(k)!))]));
+  const scoresIn = (pick: (stepId: string) => ScoreResult | undefined) =>
+    Object.fromEntries(keys.map((k) => [k, pick(k) ?? emptyScores.get(k)!]));
+
+  const breakdowns: Breakdown[] = request.by.map((by) => {
+    const rows = tallyResponses(responses, { segment: segmentOf(by) });
+    const groups = new Map<string | null, BreakdownGroup>();
+    const group = (key: string | null) => {
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, small: true, questions: {}, versusRest: null };
+        groups.set(key, g);
+      }
+      return g;
+    };
+    // The headline's segments first, largest first, as core orders them.
+    const byStep = breakdown(rows).sort((a, b) => Number(b.stepId === headline) - Number(a.stepId === headline));
+    for (const question of byStep) {
+      for (const segment of question.segments) {
+        const g = group(segment.segment);
+        g.questions[question.stepId] = segment.score;
+        if (question.stepId === headline) {
+          g.small = segment.score.small;
+          g.versusRest = segment.versusRest;
+        }
+      }
+    }
+    const all = [...groups.values()].map((g) => ({ ...g, questions: scoresIn((k) => g.questions[k]) }));
+    return { by, groups: all.slice(0, request.top), hidden: Math.max(0, all.length - request.top) };
   });
 
   let comparison: ResultsBody["comparison"] = null;
   if (request.compare) {
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
-    const before = emptyTally();
-    ctx.store.scoredAnswers({ surveyId: survey.id, ...previous }, (row) => {
-      // Key by the current period's questions so that the same step is compared with itself.
-      const key = overall.questions.has(row.stepId) ? questionKey(overall, row) : questionKey(before, row);
-      addRow(before, row, key);
-    });
-    const compared: QuestionComparison[] = keys.map((key) => {
-      const current = overall.questions.get(key)!;
-      const prior = before.questions.get(key) ?? emptyLike(current);
-      return {
-        stepId: key,
-        kind: current.kind as ScoredKind,
-        previous: ctx.scoring.summarize(prior),
-        differences: ctx.scoring.compare(current, prior),
-      };
+    const before = scorableResponses(ctx.store, { surveyId: survey.id, ...previous }, shapes);
+    const prior = new Map(mergeRows(tallyResponses(before), { period: false }).map((row) => [row.stepId, row.tally]));
+    const compared: QuestionComparison[] = keys.map((stepId) => {
+      const current = totals.get(stepId)!;
+      const then = prior.get(stepId) ?? emptyLike(current);
+      return { stepId, kind: current.kind, previous: scoreTally(then), comparison: compareTallies(current, then) };
     });
     comparison = {
       period: { from: iso(previous.since), to: iso(previous.until) },
@@ -245,20 +280,10 @@ export function computeResults(
       questions,
       trend: {
         interval,
-        points: cover.map((b) => {
-          const tally = byBucket.get(b.label)!;
-          return {
-            label: b.label,
-            start: iso(Math.max(b.start, period.since)),
-            end: iso(Math.min(b.end, period.until)),
-            responses: tally.responses.size,
-            questions: summaries(tally, keys, overall, ctx.scoring),
-          };
-        }),
+        points: periods.map((p) => ({ period: p, questions: scoresIn((k) => series.get(k)?.get(p)) })),
       },
       breakdowns,
       comparison,
-      smallSample: SMALL_SAMPLE,
     },
   };
 }
@@ -289,7 +314,7 @@ export function computeComments(
 ): { ok: true; value: CommentsBody } | ResultsError {
   if (request.surveyId !== undefined) {
     const picked = pickSurvey(surveyList(ctx.store, ctx.surveys), request.surveyId);
-    if (!picked.ok) return picked.error;
+    if (!picked.ok) return picked;
   }
   const resolved = resolvePeriod(request, 0, ctx.now);
   if (!resolved.ok) return { ok: false, status: 400, errors: resolved.errors };

@@ -4,14 +4,12 @@ import { requireKey } from "../http/access-key.js";
 import { computeComments, computeResults, type ResultsContext, surveyList } from "../results.js";
 import { exportCsv } from "../results-csv.js";
 import { parseCommentsQuery, parseExportQuery, parseResultsQuery, resolvePeriod } from "../results-query.js";
-import type { Scoring } from "../results-scoring.js";
 import type { ResponseStore } from "../store/store.js";
 
 /** What the read routes need. */
 export interface ResultsOptions {
   store: ResponseStore;
   surveys: readonly Survey[];
-  scoring: Scoring;
   readKey: string | undefined;
   now: () => number;
 }
@@ -27,7 +25,6 @@ export function resultsRoutes(app: Hono, options: ResultsOptions): void {
   const context = (): ResultsContext => ({
     store: options.store,
     surveys: options.surveys,
-    scoring: options.scoring,
     now: options.now(),
   });
   app.use("/v1/results", requireKey(options.readKey, "read"));

@@ -64,7 +64,8 @@ const normal = (random: () => number) => Math.sqrt(-2 * Math.log(1 - random())) 
 
 /** The pages a survey is answered on: under the path its first page-view trigger names. */
 function pagesOf(survey: Survey): readonly [string, number][] {
-  const value = survey.rules?.triggers?.[0]?.url?.[0]?.value ?? "/";
+  const pageview = survey.rules?.triggers?.find((t) => t.type === "pageview");
+  const value = (pageview && "url" in pageview ? pageview.url?.[0]?.value : undefined) ?? "/";
   const base = `/${value.replace(/^\/+|\/+$/g, "")}`;
   return SEED_PAGES[base] ?? [[base === "/" ? "/" : `${base}/`, 1]];
 }

@@ -146,7 +146,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         params[`attr${i}`] = `$.context.attributes.${JSON.stringify(name)}`;
       });
       const rows = statement(
-        `SELECT r.id, r.answered_at, r.path, r.locale, r.device, j.key AS step, j.value ->> 'kind' AS kind,
+        `SELECT r.id, r.answered_at, r.body ->> '$.context.url' AS url, r.locale, r.device, j.key AS step,
+           j.value ->> 'kind' AS kind,
            j.value ->> 'value' AS value, j.value ->> 'expected' AS expected,
            j.value ->> 'experienced' AS experienced, j.value ->> 'scale' AS scale${attributeColumns}
          FROM responses r, json_each(r.body, '$.answers') j
@@ -162,8 +163,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
           value: kind === "gap" ? null : (row.value as number),
           expected: kind === "gap" ? (row.expected as number) : null,
           experienced: kind === "gap" ? (row.experienced as number) : null,
-          scale: kind === "gap" ? (row.scale as 5 | 7) : null,
-          path: row.path as string,
+          scale: (row.scale as number | null) ?? null,
+          url: row.url as string,
           locale: row.locale as string | null,
           device: row.device as string | null,
           attributes: names.map((_, i) => {

@@ -48,9 +48,9 @@ export interface ScoredAnswerRow {
   value: number | null;
   expected: number | null;
   experienced: number | null;
-  /** The gap scale (5 or 7); for other kinds, null. */
-  scale: 5 | 7 | null;
-  path: string;
+  /** The scale the answer carries (csat 5, ces 7, gap 5 or 7); null for NPS. */
+  scale: number | null;
+  url: string;
   locale: string | null;
   device: string | null;
   /** The values of the attributes asked for, in order, as text (null when absent). */

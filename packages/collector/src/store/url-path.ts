@@ -1,5 +1,6 @@
-/** The path of a page URL, without query or hash: `https://a.example/pricing/?x=1` → `/pricing/`. */
+import { urlParts } from "@sonde/core";
+
+/** The path of a page URL, as rules and scoring read it: `https://a.example/pricing/?x=1` → `/pricing/`. */
 export function pathOf(url: string): string {
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "").replace(/[?#].*$/s, "");
-  return path.startsWith("/") ? path : `/${path}`;
+  return urlParts(url).path;
 }
