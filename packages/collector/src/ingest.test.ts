@@ -139,6 +139,44 @@ describe("POST /v1/responses rejects bad input with a 400 naming the field", () 
     expect(((await res.json()) as { error: string }).error).toContain("262144-byte limit");
   });
 
+  it("rejects a chunked body (no Content-Length) once it streams past the limit", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await fetch(`${collector.url}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+  });
+
+  it("reads a small chunked body like any other", async () => {
+    const a = response();
+    const bytes = new TextEncoder().encode(JSON.stringify(batch(a)));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 10));
+        controller.enqueue(bytes.slice(10));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${collector.url}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(200);
+    expect(collector.rows("id = ?", a.id)).toBe(1);
+  });
+
   it.each(["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/html", ""])(
     "rejects content-type %j with 415",
     async (type) => {

@@ -31,6 +31,8 @@ export interface CollectorOptions {
   quiet?: boolean;
   /** Where request logs go (default stdout). */
   logTo?: { write(chunk: string): unknown };
+  /** Told about survey fields this version ignores (default: a line on stderr). */
+  warn?: (line: string) => void;
 }
 
 /** A running collector. */
@@ -58,7 +60,8 @@ function clientAddress(trustProxy: boolean): (c: Context) => string {
 
 /** Starts the collector: validates surveys and options (throws naming the problem), opens SQLite, listens. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
-  const surveys = options.surveys ? loadSurveys(options.surveys) : [];
+  const warn = options.warn ?? ((line: string) => console.error(`sonde-collector: warning: ${line}`));
+  const surveys = options.surveys ? loadSurveys(options.surveys, warn) : [];
   const cors = corsPolicy(options.corsOrigins);
   const store = openSqliteStore(options.db, { synchronous: options.synchronous });
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);

@@ -70,6 +70,16 @@ describe("survey definitions are validated at start", () => {
     expect(() => loadSurveys(dir)).toThrow(message);
   });
 
+  it("loads a definition with fields it does not know, and says which it ignored", () => {
+    const file = join(tempDir(), "surveys.json");
+    writeFileSync(file, JSON.stringify([survey("newer", { confetti: true })]));
+    const warnings: string[] = [];
+    expect(loadSurveys(file, (w) => warnings.push(w)).map((s) => s.id)).toEqual(["newer"]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`${file}: `);
+    expect(warnings[0]).toContain("confetti");
+  });
+
   it("refuses a folder without survey files and a path that does not exist", () => {
     expect(() => loadSurveys(tempDir())).toThrow("holds no .json file");
     expect(() => loadSurveys(join(tempDir(), "missing.json"))).toThrow("cannot read surveys from");

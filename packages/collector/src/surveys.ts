@@ -14,22 +14,24 @@ function readJson(path: string): unknown {
 }
 
 /** One file's surveys: a list, `{ "surveys": [...] }`, or (in a folder) a single survey. */
-function surveysIn(path: string, json: unknown, errors: string[]): Survey[] {
+function surveysIn(path: string, json: unknown, errors: string[], warn: (line: string) => void): Survey[] {
   const single = json && typeof json === "object" && !Array.isArray(json) && "steps" in json && !("surveys" in json);
   const parsed = single ? parseSurvey(json) : parseSurveys(json);
   if (!parsed.ok) {
     errors.push(...parsed.errors.map((e) => `${path}: ${e}`));
     return [];
   }
+  for (const w of parsed.warnings) warn(`${path}: ${w}`);
   return Array.isArray(parsed.value) ? parsed.value : [parsed.value];
 }
 
 /**
  * Reads and validates survey definitions from a JSON file, or from every `*.json` file of a folder
  * (in name order). Throws InvalidSurveysError listing each bad field as `file: path: problem`,
- * and each survey id defined twice.
+ * and each survey id defined twice. Fields this version does not know are dropped and passed to
+ * `warn` (a newer definition file still loads).
  */
-export function loadSurveys(path: string): Survey[] {
+export function loadSurveys(path: string, warn: (line: string) => void = () => {}): Survey[] {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -46,7 +48,7 @@ export function loadSurveys(path: string): Survey[] {
   const surveys: Survey[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    surveysIn(file, readJson(file), errors).forEach((survey, i) => {
+    surveysIn(file, readJson(file), errors, warn).forEach((survey, i) => {
       const where = seen.get(survey.id);
       if (where)
         errors.push(`${file}: surveys[${i}].id: "${survey.id}" is already defined in ${where}; ids must be unique`);

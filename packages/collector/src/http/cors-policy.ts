@@ -83,9 +83,9 @@ export function corsMiddleware(policy: CorsPolicy): MiddlewareHandler {
         vary: "Origin",
       });
     }
-    await next();
     c.header("access-control-allow-origin", allowOrigin);
     if (results) c.header("access-control-expose-headers", "content-disposition");
-    c.header("vary", "Origin", { append: true });
+    c.header("vary", "Origin");
+    await next();
   };
 }

@@ -43,10 +43,11 @@ export function requestLog(
   return async (c, next) => {
     const started = performance.now();
     await next();
-    const url = new URL(c.req.url);
+    const url = c.req.url;
+    const target = url.slice(url.indexOf("/", url.indexOf("//") + 2));
     const ms = (performance.now() - started).toFixed(1);
     sink.write(
-      `${new Date().toISOString()} ${clientOf(c)} ${c.req.method} ${redact(url.pathname + url.search)} ${c.res.status} ${ms}ms\n`,
+      `${new Date().toISOString()} ${clientOf(c)} ${c.req.method} ${redact(target)} ${c.res.status} ${ms}ms\n`,
     );
   };
 }

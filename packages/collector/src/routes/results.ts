@@ -66,7 +66,7 @@ export function resultsRoutes(app: Hono, options: ResultsOptions): void {
 }
 
 async function noStore(c: Context, next: () => Promise<void>) {
-  await next();
   c.header("cache-control", "no-store");
   c.header("cross-origin-resource-policy", "same-origin");
+  await next();
 }
