@@ -10,9 +10,11 @@ export { corsPolicy } from "./http/cors-policy.js";
 export type { RateLimit, TokenBuckets } from "./http/rate-limit.js";
 /** Per-client token buckets, as the rate limit uses them. */
 export { tokenBuckets } from "./http/rate-limit.js";
-export type { ResultsContext, ResultsError } from "./results.js";
-/** Results as the API computes them with core's scoring: scores, trend, breakdowns, comparison; comments; surveys. */
-export { computeComments, computeResults, surveyList } from "./results.js";
+export type { ResultsContext } from "./results.js";
+/** Results as the API computes them with core's scoring: scores, trend, breakdowns, comparison. */
+export { computeResults } from "./results.js";
+/** One page of written comments with their scores. */
+export { computeComments } from "./results-comments.js";
 /** CSV cells and lines (RFC 4180, formula-safe), and the streamed export. */
 export { csvCell, csvRow, exportCsv } from "./results-csv.js";
 export type { ZoneDays } from "./results-period.js";
@@ -21,6 +23,9 @@ export { zoneDays } from "./results-period.js";
 export type { CommentsRequest, ExportRequest, Parsed, ResultsRequest } from "./results-query.js";
 /** Parse the query of each read route into a request, or lines naming each bad parameter. */
 export { parseCommentsQuery, parseExportQuery, parseResultsQuery } from "./results-query.js";
+export type { ResultsError } from "./results-surveys.js";
+/** The surveys results can be asked for: definitions and data. */
+export { surveyList } from "./results-surveys.js";
 export type { SeedOptions } from "./seed/seed.js";
 /** Realistic multilingual demo data. */
 export { seededRandom, seedResponses, seedStore } from "./seed/seed.js";

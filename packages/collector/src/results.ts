@@ -16,25 +16,10 @@ import {
   tallyResponses,
   trend,
 } from "@sonde/core";
-import type {
-  Breakdown,
-  BreakdownGroup,
-  CommentItem,
-  CommentsBody,
-  QuestionComparison,
-  QuestionResult,
-  ResultsBody,
-  SurveyListItem,
-} from "./api.js";
-import {
-  type CommentsRequest,
-  encodeCursor,
-  type ResolvedPeriod,
-  type ResultsRequest,
-  resolvePeriod,
-} from "./results-query.js";
-import type { AnswerQuery, ResponseStore, ScoredAnswerRow, StoredResponse } from "./store/store.js";
-import { pathOf } from "./store/url-path.js";
+import type { Breakdown, BreakdownGroup, QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
+import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
+import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
+import type { AnswerQuery, ResponseStore, ScoredAnswerRow } from "./store/store.js";
 
 /** What computing results reads: the store, the survey definitions and the clock. */
 export interface ResultsContext {
@@ -43,53 +28,12 @@ export interface ResultsContext {
   now: number;
 }
 
-/** A results request that cannot be answered: the HTTP status and the lines saying why. */
-export interface ResultsError {
-  ok: false;
-  status: 400 | 404;
-  errors: string[];
-}
-
 /** The most points a trend may have. */
 const MAX_PERIODS = 1000;
 const UNIT_DAYS: Record<PeriodUnit, number> = { day: 1, week: 7, month: 28 };
 const HEADLINE_ORDER = ["nps", "csat", "ces", "gap"] as const;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** The surveys results can be asked for: the served definitions first, then any others with data. */
-export function surveyList(store: ResponseStore, surveys: readonly Survey[]): SurveyListItem[] {
-  const totals = new Map(store.surveyTotals().map((t) => [t.surveyId, t]));
-  const item = (id: string, name: string | null, known: boolean): SurveyListItem => {
-    const t = totals.get(id);
-    return {
-      id,
-      name,
-      known,
-      responses: t?.responses ?? 0,
-      first: t ? iso(t.first) : null,
-      last: t ? iso(t.last) : null,
-    };
-  };
-  const known = surveys.map((s) => item(s.id, s.name ?? null, true));
-  const ids = new Set(surveys.map((s) => s.id));
-  const others = [...totals.keys()].filter((id) => !ids.has(id)).map((id) => item(id, null, false));
-  return [...known, ...others];
-}
-
-function pickSurvey(
-  list: SurveyListItem[],
-  surveyId: string | undefined,
-): { ok: true; value: SurveyListItem } | ResultsError {
-  const found = surveyId === undefined ? list[0] : list.find((s) => s.id === surveyId);
-  if (found) return { ok: true, value: found };
-  const known = list.length ? `; known surveys: ${list.map((s) => s.id).join(", ")}` : "; there are no surveys yet";
-  return {
-    ok: false,
-    status: 404,
-    errors: [surveyId === undefined ? `survey: no survey to show${known}` : `survey: no survey "${surveyId}"${known}`],
-  };
-}
 
 function autoInterval(period: ResolvedPeriod): PeriodUnit {
   const days = (period.until - period.since) / 86_400_000;
@@ -284,54 +228,6 @@ export function computeResults(
       },
       breakdowns,
       comparison,
-    },
-  };
-}
-
-function commentItem(r: StoredResponse): CommentItem {
-  const comments: CommentItem["comments"] = [];
-  const scores: CommentItem["scores"] = [];
-  for (const [stepId, a] of Object.entries(r.answers)) {
-    if (a.kind === "open" && a.value.trim()) comments.push({ stepId, text: a.value });
-    else if (a.kind === "nps" || a.kind === "csat" || a.kind === "ces")
-      scores.push({ stepId, kind: a.kind, value: a.value });
-  }
-  return {
-    id: r.id,
-    at: iso(r.answeredAt),
-    path: pathOf(r.context.url),
-    locale: r.context.locale ?? null,
-    device: r.context.device ?? null,
-    comments,
-    scores,
-  };
-}
-
-/** Answers `GET /v1/results/comments`: one page of written comments with their scores, newest first. */
-export function computeComments(
-  request: CommentsRequest,
-  ctx: ResultsContext,
-): { ok: true; value: CommentsBody } | ResultsError {
-  if (request.surveyId !== undefined) {
-    const picked = pickSurvey(surveyList(ctx.store, ctx.surveys), request.surveyId);
-    if (!picked.ok) return picked;
-  }
-  const resolved = resolvePeriod(request, 0, ctx.now);
-  if (!resolved.ok) return { ok: false, status: 400, errors: resolved.errors };
-  const rows = ctx.store.page({
-    surveyId: request.surveyId,
-    ...resolved.value,
-    limit: request.limit + 1,
-    after: request.after,
-    withComment: true,
-  });
-  const page = rows.slice(0, request.limit);
-  const last = page.at(-1);
-  return {
-    ok: true,
-    value: {
-      items: page.map(commentItem),
-      next: rows.length > request.limit && last ? encodeCursor({ answeredAt: last.answeredAt, id: last.id }) : null,
     },
   };
 }

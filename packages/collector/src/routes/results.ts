@@ -1,9 +1,11 @@
 import type { Survey } from "@sonde/core";
 import type { Context, Hono } from "hono";
 import { requireKey } from "../http/access-key.js";
-import { computeComments, computeResults, type ResultsContext, surveyList } from "../results.js";
+import { computeResults, type ResultsContext } from "../results.js";
+import { computeComments } from "../results-comments.js";
 import { exportCsv } from "../results-csv.js";
 import { parseCommentsQuery, parseExportQuery, parseResultsQuery, resolvePeriod } from "../results-query.js";
+import { surveyList } from "../results-surveys.js";
 import type { ResponseStore } from "../store/store.js";
 
 /** What the read routes need. */
