@@ -1,11 +1,13 @@
 // Load benchmark of POST /v1/responses: the built collector as its own process on a fresh SQLite
-// file, autocannon on 127.0.0.1, batches of 20 new responses (each id unique, as real traffic).
+// file, autocannon on 127.0.0.1, batches of 20 new responses with random UUIDs as ids, as the
+// widget makes them (random ids land all over the id index: dearer than sequential ones).
 // A script, not a test: run it on a quiet machine and record the figures in BENCHMARKS.md.
 //
 //   node packages/collector/bench/ingest-load.mjs [--duration 10] [--connections 16] [--batch 20]
 //                                                 [--sync normal|full] [--quiet]
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -82,8 +84,16 @@ const run = (seconds) =>
     requests: [{ setupRequest: (req) => ({ ...req, body: batchBody() }) }],
   });
 
+/** CPU seconds the collector process has used (Linux: user + system time from /proc). */
+const cpuSeconds = () => {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
+
 await run(2); // warm-up: JIT, SQLite page cache
+const cpuBefore = cpuSeconds();
 const result = await run(duration);
+const cpuUsed = cpuSeconds() - cpuBefore;
 child.kill("SIGTERM");
 await new Promise((resolve) => child.once("exit", resolve));
 
@@ -96,6 +106,10 @@ const report = {
   "requests/s": Math.round(result.requests.average),
   "responses/s": Math.round((ok / duration) * batchSize),
   "latency ms": { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+  // Independent of how busy the machine is: what one core of collector time buys.
+  "collector CPU per batch (ms)": Number(((cpuUsed * 1000) / ok).toFixed(3)),
+  "responses per collector CPU-second": Math.round((ok * batchSize) / cpuUsed),
+  "collector CPU use (cores)": Number((cpuUsed / duration).toFixed(2)),
   "non-2xx": result.non2xx,
   errors: result.errors,
   timeouts: result.timeouts,

@@ -1,5 +1,6 @@
 import type { SurveyResponse } from "@sonde/core";
 import Database, { type Statement } from "better-sqlite3";
+import { startCheckpointer } from "./checkpointer.js";
 import { migrate } from "./migrations.js";
 import type {
   AnswerQuery,
@@ -22,6 +23,11 @@ export interface SqliteOptions {
    * the last few. `full`: also survives a power cut, at the cost of an fsync per batch.
    */
   synchronous?: "normal" | "full";
+  /**
+   * `background` (default): a worker thread checkpoints the WAL, off the thread that answers
+   * requests. `inline`: SQLite's own autocheckpoint, on the commit that crosses 1000 pages.
+   */
+  checkpoint?: "background" | "inline";
 }
 
 const MIN_TIME = Number.MIN_SAFE_INTEGER;
@@ -64,6 +70,10 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
   db.pragma("cache_size = -32000");
   db.pragma("temp_store = MEMORY");
   migrate(db);
+  const background = options.checkpoint !== "inline" && path !== ":memory:" && path !== "";
+  // With a background checkpointer the inline one is only a safety net (40 MB of WAL).
+  if (background) db.pragma("wal_autocheckpoint = 10000");
+  const checkpointer = background ? startCheckpointer(path) : undefined;
 
   const statements = new Map<string, Statement>();
   const statement = (sql: string): Statement => {
@@ -204,6 +214,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
       };
     },
 
-    close: () => db.close(),
+    close: () => {
+      void checkpointer?.stop();
+      db.close();
+    },
   };
 }
