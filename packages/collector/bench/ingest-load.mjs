@@ -65,7 +65,7 @@ function batchBody() {
   for (let i = 0; i < batchSize; i++) {
     const n = sequence++;
     responses.push(
-      `{"id":"bench-${n.toString(36).padStart(10, "0")}","surveyId":"nps-app","revision":2,"completed":true,` +
+      `{"id":"${randomUUID()}","surveyId":"nps-app","revision":2,"completed":true,` +
         `"answers":{"score":{"kind":"nps","value":${n % 11}},"reason":{"kind":"open","value":"${comments[n % comments.length]}"}},` +
         `"createdAt":${now},"updatedAt":${now},"anonymousId":"anon-${n % 5000}",` +
         `"context":{"url":"https://lumen.example/app/notes/","locale":"da-DK","device":"desktop","attributes":{"plan":"team"}},"schemaVersion":1}`,

@@ -2,6 +2,7 @@ import { parseBatch } from "@sonde/core";
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requireKey } from "../http/access-key.js";
+import { groupWriter } from "../store/group-commit.js";
 import type { ResponseStore } from "../store/store.js";
 
 /** How `POST /v1/responses` behaves. */
@@ -20,6 +21,7 @@ const MAX_ISSUES = 50;
 /** `POST /v1/responses`: validates a batch with the core schema and stores it in one transaction. */
 export function ingestRoute(app: Hono, options: IngestOptions): void {
   const { store, maxBodyBytes, now } = options;
+  const writer = groupWriter(store, now);
   // The unread rest of the body would poison a kept-alive connection: close it.
   const tooLarge = (c: Context) =>
     c.json({ error: `body is larger than the ${maxBodyBytes}-byte limit` }, 413, { connection: "close" });
@@ -48,7 +50,7 @@ export function ingestRoute(app: Hono, options: IngestOptions): void {
       const issues = more > 0 ? [...batch.errors.slice(0, MAX_ISSUES), `… and ${more} more`] : batch.errors;
       return c.json({ error: "invalid batch", issues }, 400);
     }
-    // Answered only once the transaction has committed: a 200 means the batch is on disk.
-    return c.json(store.ingest(batch.value.responses, now()), 200);
+    // Answered only once the transaction holding the batch has committed: a 200 means it is stored.
+    return c.json(await writer.write(batch.value.responses), 200);
   });
 }

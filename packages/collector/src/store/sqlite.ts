@@ -117,9 +117,21 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
     }
     return { accepted, duplicates: responses.length - accepted };
   });
+  // Nested better-sqlite3 transactions are savepoints: a batch that fails rolls back alone.
+  const ingestBatches = db.transaction(
+    (batches: readonly (readonly SurveyResponse[])[], receivedAt: number): (IngestResult | Error)[] =>
+      batches.map((responses) => {
+        try {
+          return ingest(responses, receivedAt);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+  );
 
   return {
     ingest: (responses, receivedAt) => ingest(responses, receivedAt),
+    ingestBatches: (batches, receivedAt) => ingestBatches(batches, receivedAt),
 
     responses(query: ResponseQuery = {}): StoredResponse[] {
       const w = where(query);

@@ -86,6 +86,11 @@ export interface ResponseFields {
  */
 export interface ResponseStore {
   ingest(responses: readonly SurveyResponse[], receivedAt: number): IngestResult;
+  /**
+   * Several batches in one commit (group commit): each still all-or-nothing on its own — one
+   * that fails is rolled back alone and comes back as its error — and the commit is shared.
+   */
+  ingestBatches(batches: readonly (readonly SurveyResponse[])[], receivedAt: number): (IngestResult | Error)[];
   /** Responses, newest answered first. */
   responses(query?: ResponseQuery): StoredResponse[];
   /** One page of responses, newest first; with `withComment`, only those with written text. */
