@@ -43,8 +43,7 @@ export type {
   ResponseFields,
   ResponseQuery,
   ResponseStore,
-  ScoredAnswerKind,
-  ScoredAnswerRow,
+  ScoredResponseRow,
   StoredResponse,
   SurveyTotals,
 } from "./store/store.js";

@@ -19,7 +19,7 @@ import {
 import type { Breakdown, BreakdownGroup, QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
 import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
 import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
-import type { AnswerQuery, ResponseStore, ScoredAnswerRow } from "./store/store.js";
+import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
 
 /** What computing results reads: the store, the survey definitions and the clock. */
 export interface ResultsContext {
@@ -63,44 +63,37 @@ function scorableResponses(
   query: AnswerQuery,
   shapes: Map<string, string>,
 ): (ScorableResponse & { id: string })[] {
-  const byId = new Map<string, ScorableResponse & { id: string }>();
+  const out: (ScorableResponse & { id: string })[] = [];
   const names = query.attributes ?? [];
-  store.scoredAnswers(query, (row: ScoredAnswerRow) => {
-    let r = byId.get(row.responseId);
-    if (!r) {
-      const attributes: Record<string, string> = {};
-      names.forEach((name, i) => {
-        const v = row.attributes[i];
-        if (v !== null && v !== undefined) attributes[name] = v;
-      });
-      r = {
-        id: row.responseId,
-        surveyId: query.surveyId,
-        createdAt: row.answeredAt,
-        context: {
-          url: row.url,
-          ...(row.locale === null ? {} : { locale: row.locale }),
-          ...(row.device === null ? {} : { device: row.device as "mobile" | "tablet" | "desktop" }),
-          attributes,
-        },
-        answers: {},
-      };
-      byId.set(row.responseId, r);
+  store.scoredResponses(query, (row: ScoredResponseRow) => {
+    const attributes: Record<string, string> = {};
+    names.forEach((name, i) => {
+      const v = row.attributes[i];
+      if (v !== null && v !== undefined) attributes[name] = v;
+    });
+    const answers: ScorableResponse["answers"] = {};
+    for (const stepId in row.answers) {
+      const a = row.answers[stepId]!;
+      const shape = a.kind === "nps" ? "nps" : `${a.kind}${a.scale}`;
+      const first = shapes.get(stepId);
+      if (first === undefined) shapes.set(stepId, shape);
+      answers[first === undefined || first === shape ? stepId : `${stepId}.${shape}`] = a;
     }
-    const shape = `${row.kind}${row.scale ?? ""}`;
-    const first = shapes.get(row.stepId);
-    if (first === undefined) shapes.set(row.stepId, shape);
-    const key = first === undefined || first === shape ? row.stepId : `${row.stepId}.${shape}`;
-    r.answers[key] =
-      row.kind === "gap"
-        ? { kind: "gap", expected: row.expected!, experienced: row.experienced!, scale: row.scale as 5 | 7 }
-        : row.kind === "nps"
-          ? { kind: "nps", value: row.value! }
-          : row.kind === "csat"
-            ? { kind: "csat", value: row.value!, scale: 5 }
-            : { kind: "ces", value: row.value!, scale: 7 };
+    out.push({
+      id: row.id,
+      surveyId: query.surveyId,
+      createdAt: row.answeredAt,
+      // The path is what core's page segment reads from the URL; the rest of the URL is not needed.
+      context: {
+        url: row.path,
+        ...(row.locale === null ? {} : { locale: row.locale }),
+        ...(row.device === null ? {} : { device: row.device as "mobile" | "tablet" | "desktop" }),
+        attributes,
+      },
+      answers,
+    });
   });
-  return [...byId.values()];
+  return out;
 }
 
 const emptyLike = (t: Tally) => emptyTally(t.kind, t.kind === "nps" ? undefined : t.scale);

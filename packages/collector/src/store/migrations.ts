@@ -1,4 +1,6 @@
+import type { SurveyResponse } from "@sonde/core";
 import type { Database } from "better-sqlite3";
+import { scoredJson } from "./scored.js";
 import { pathOf } from "./url-path.js";
 
 /** One step of the schema, applied once; `user_version` records how many a file has had. */
@@ -20,22 +22,24 @@ export const migrations: Migration[] = [
      CREATE INDEX responses_by_survey_time ON responses (survey_id, created_at);`),
   // Results group by page, locale and device, and by the time an answer was given: a client clock
   // ahead of ours must not put answers in the future, so `answered_at` is min(created, received).
+  // `scored` holds just the scored answers (JSON), so results never parse whole bodies.
   (db) => {
     db.exec(`ALTER TABLE responses ADD COLUMN answered_at INTEGER NOT NULL DEFAULT 0;
        ALTER TABLE responses ADD COLUMN path TEXT NOT NULL DEFAULT '/';
        ALTER TABLE responses ADD COLUMN locale TEXT;
        ALTER TABLE responses ADD COLUMN device TEXT;
+       ALTER TABLE responses ADD COLUMN scored TEXT NOT NULL DEFAULT '{}';
        UPDATE responses SET answered_at = min(created_at, received_at),
          locale = body ->> '$.context.locale', device = body ->> '$.context.device';`);
-    const update = db.prepare("UPDATE responses SET path = ? WHERE id = ?");
-    for (const row of db.prepare("SELECT id, body ->> '$.context.url' AS url FROM responses").all() as {
-      id: string;
-      url: string;
-    }[]) {
-      update.run(pathOf(row.url), row.id);
+    const update = db.prepare("UPDATE responses SET path = ?, scored = ? WHERE id = ?");
+    for (const row of db.prepare("SELECT id, body FROM responses").all() as { id: string; body: string }[]) {
+      const r = JSON.parse(row.body) as SurveyResponse;
+      update.run(pathOf(r.context.url), scoredJson(r.answers), row.id);
     }
+    // Covering: results read a survey's period from the index alone, never the bodies, whose rows
+    // lie scattered among every other survey's.
     db.exec(`DROP INDEX responses_by_survey_time;
-       CREATE INDEX responses_by_survey_time ON responses (survey_id, answered_at, id);`);
+       CREATE INDEX responses_by_survey_time ON responses (survey_id, answered_at, id, path, locale, device, scored);`);
   },
 ];
 

@@ -2,6 +2,7 @@ import type { SurveyResponse } from "@sonde/core";
 import Database, { type Statement } from "better-sqlite3";
 import { startCheckpointer } from "./checkpointer.js";
 import { migrate } from "./migrations.js";
+import { type ScoredAnswer, scoredJson } from "./scored.js";
 import type {
   AnswerQuery,
   IngestResult,
@@ -9,8 +10,7 @@ import type {
   ResponseFields,
   ResponseQuery,
   ResponseStore,
-  ScoredAnswerKind,
-  ScoredAnswerRow,
+  ScoredResponseRow,
   StoredResponse,
   SurveyTotals,
 } from "./store.js";
@@ -87,13 +87,13 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
 
   const upsert = db.prepare(
     `INSERT INTO responses (id, survey_id, revision, completed, created_at, updated_at, received_at, body,
-       answered_at, path, locale, device)
+       answered_at, path, locale, device, scored)
      VALUES (@id, @surveyId, @revision, @completed, @createdAt, @updatedAt, @receivedAt, @body,
-       @answeredAt, @path, @locale, @device)
+       @answeredAt, @path, @locale, @device, @scored)
      ON CONFLICT (id) DO UPDATE SET
        revision = excluded.revision, completed = excluded.completed, updated_at = excluded.updated_at,
        received_at = excluded.received_at, body = excluded.body, answered_at = excluded.answered_at,
-       path = excluded.path, locale = excluded.locale, device = excluded.device
+       path = excluded.path, locale = excluded.locale, device = excluded.device, scored = excluded.scored
      WHERE excluded.revision > responses.revision AND excluded.survey_id = responses.survey_id`,
   );
   const ingest = db.transaction((responses: readonly SurveyResponse[], receivedAt: number): IngestResult => {
@@ -112,6 +112,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         path: pathOf(r.context.url),
         locale: r.context.locale ?? null,
         device: r.context.device ?? null,
+        scored: scoredJson(r.answers),
       });
       accepted += changes;
     }
@@ -162,38 +163,31 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
       return (statement(`SELECT count(*) AS n FROM responses WHERE ${w.sql}`).get(w.params) as { n: number }).n;
     },
 
-    scoredAnswers(query: AnswerQuery, visit: (row: ScoredAnswerRow) => void): void {
-      const w = where(query, "r.");
+    scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): void {
+      const w = where(query);
       const names = query.attributes ?? [];
-      const attributeColumns = names.map((_, i) => `, r.body -> @attr${i} AS a${i}`).join("");
+      const attributeColumns = names.map((_, i) => `, body -> @attr${i} AS a${i}`).join("");
       const params: Record<string, unknown> = { ...w.params };
       names.forEach((name, i) => {
         params[`attr${i}`] = `$.context.attributes.${JSON.stringify(name)}`;
       });
+      // Rows as arrays: five times faster than objects over tens of thousands of rows.
       const rows = statement(
-        `SELECT r.id, r.answered_at, r.body ->> '$.context.url' AS url, r.locale, r.device, j.key AS step,
-           j.value ->> 'kind' AS kind,
-           j.value ->> 'value' AS value, j.value ->> 'expected' AS expected,
-           j.value ->> 'experienced' AS experienced, j.value ->> 'scale' AS scale${attributeColumns}
-         FROM responses r, json_each(r.body, '$.answers') j
-         WHERE ${w.sql} AND j.value ->> 'kind' IN ('nps', 'csat', 'ces', 'gap')`,
-      ).iterate(params) as IterableIterator<Record<string, unknown>>;
+        `SELECT id, answered_at, path, locale, device, scored${attributeColumns}
+         FROM responses WHERE ${w.sql} AND scored <> '{}'`,
+      )
+        .raw(true)
+        .iterate(params) as IterableIterator<unknown[]>;
       for (const row of rows) {
-        const kind = row.kind as ScoredAnswerKind;
         visit({
-          responseId: row.id as string,
-          answeredAt: row.answered_at as number,
-          stepId: row.step as string,
-          kind,
-          value: kind === "gap" ? null : (row.value as number),
-          expected: kind === "gap" ? (row.expected as number) : null,
-          experienced: kind === "gap" ? (row.experienced as number) : null,
-          scale: (row.scale as number | null) ?? null,
-          url: row.url as string,
-          locale: row.locale as string | null,
-          device: row.device as string | null,
+          id: row[0] as string,
+          answeredAt: row[1] as number,
+          path: row[2] as string,
+          locale: row[3] as string | null,
+          device: row[4] as string | null,
+          answers: JSON.parse(row[5] as string) as Record<string, ScoredAnswer>,
           attributes: names.map((_, i) => {
-            const raw = row[`a${i}`] as string | null;
+            const raw = row[6 + i] as string | null;
             if (raw === null || raw === undefined) return null;
             const value: unknown = JSON.parse(raw);
             return value === null ? null : String(value);

@@ -1,4 +1,5 @@
 import type { SurveyResponse } from "@sonde/core";
+import type { ScoredAnswer } from "./scored.js";
 
 /** What ingesting a batch did. */
 export interface IngestResult {
@@ -35,29 +36,20 @@ export interface PageQuery extends ResponseQuery {
   after?: Cursor;
 }
 
-/** The kinds of answer that carry a score. */
-export type ScoredAnswerKind = "nps" | "csat" | "ces" | "gap";
-
-/** One scored answer with the context results group by. */
-export interface ScoredAnswerRow {
-  responseId: string;
+/** One response's scored answers with the context results group by. */
+export interface ScoredResponseRow {
+  id: string;
   answeredAt: number;
-  stepId: string;
-  kind: ScoredAnswerKind;
-  /** The rating (nps, csat, ces); for gap, null. */
-  value: number | null;
-  expected: number | null;
-  experienced: number | null;
-  /** The scale the answer carries (csat 5, ces 7, gap 5 or 7); null for NPS. */
-  scale: number | null;
-  url: string;
+  path: string;
   locale: string | null;
   device: string | null;
+  /** Only the NPS, CSAT, CES and gap answers, by step id. */
+  answers: Record<string, ScoredAnswer>;
   /** The values of the attributes asked for, in order, as text (null when absent). */
   attributes: (string | null)[];
 }
 
-/** Answers of one survey in a period, with the named context attributes. */
+/** The responses of one survey in a period, with the named context attributes. */
 export interface AnswerQuery {
   surveyId: string;
   since?: number;
@@ -96,8 +88,8 @@ export interface ResponseStore {
   /** One page of responses, newest first; with `withComment`, only those with written text. */
   page(query: PageQuery & { withComment?: boolean }): StoredResponse[];
   count(query?: ResponseQuery): number;
-  /** Scored answers (nps, csat, ces, gap), in no particular order, visited one by one. */
-  scoredAnswers(query: AnswerQuery, visit: (row: ScoredAnswerRow) => void): void;
+  /** The scored answers of each response with any, in no particular order, visited one by one. */
+  scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): void;
   /** Every survey with responses. */
   surveyTotals(): SurveyTotals[];
   /** Which answer ids and attributes appear in the matching responses. */
