@@ -86,7 +86,7 @@ test("debug mode prints why each survey did not show", async ({ page, host, coll
       }),
     }) + "?sonde_debug=1",
   );
-  await expect.poll(() => lines.join("\n")).toMatch(/nps-debug not shown: url: \/debug\/docs does not match/);
+  await expect.poll(() => lines.join("\n")).toMatch(/nps-debug not shown: trigger: page \/debug\/docs does not match/);
 });
 
 test("preview shows a survey for QA without writing history or sending the answer", async ({
@@ -128,7 +128,7 @@ test("preview shows a survey for QA without writing history or sending the answe
 test("optOut() hides prompts on this browser until optIn()", async ({ page, host, collector }) => {
   const url = host.page("/optout/pricing", {
     html: `<!doctype html><html><head><script>${snippet("/sonde/sonde.js")}
-sonde("init", { endpoint: ${JSON.stringify(`${collector.url}/v1/responses`)}, surveys: ${JSON.stringify([survey("nps-optout", "/optout")])} });
+sonde("init", { endpoint: ${JSON.stringify(`${collector.url}/v1/responses`)}, cooldownDays: 0, surveys: ${JSON.stringify([survey("nps-optout", "/optout")])} });
 </script></head><body>Host</body></html>`,
   });
   await page.goto(url);

@@ -19,6 +19,8 @@ export default defineConfig({
     entryFileNames: "[name].js",
     chunkFileNames: "[name]-[hash].js",
     minify: true,
+    // Minified output still keeps `/* @__PURE__ */` annotations; they cost ~400 B gzip.
+    comments: false,
     sourcemap: true,
     cleanDir: true,
   },

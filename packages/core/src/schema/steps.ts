@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { memo } from "./memo.js";
+import { wholeNumber } from "./number.js";
 import { textSchema } from "./text.js";
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -89,7 +90,7 @@ export const openStepSchema = memo(() =>
     ...common(),
     placeholder: z.optional(textSchema()),
     maxLength: z.optional(
-      z.int().check(z.gte(1, { error: "must be at least 1" }), z.lte(5000, { error: "must be at most 5000" })),
+      wholeNumber().check(z.gte(1, { error: "must be at least 1" }), z.lte(5000, { error: "must be at most 5000" })),
     ),
   }),
 );

@@ -1,10 +1,10 @@
-import { type Decision, evaluate, parseConfig, type Survey } from "@sonde/core";
-import { config as zodConfig } from "zod/mini";
+import { type Decision, evaluate, parseConfig, type Survey, watchedSignals } from "@sonde/core";
 import { loadHistory, recordHistory } from "../outbox/history.js";
 import { anonymousId, newAnonymousId, readOptOut, writeOptOut } from "../outbox/identity.js";
 import { createOutbox, type Outbox } from "../outbox/outbox.js";
-import { pageContext } from "../signals/context.js";
+import { countVisit } from "../outbox/visits.js";
 import { watchNavigation } from "../signals/navigation.js";
+import { createPageView } from "../signals/page-view.js";
 import type { PromptHandle } from "../ui/types.js";
 import { type Consent, initialConsent } from "./consent.js";
 import { createEmitter, type Emitter, type SondeEventName, type SondeHandler } from "./events.js";
@@ -56,8 +56,7 @@ const idle = () =>
  * `error` event) with the path of each bad field, and gives null — Sonde stays inert.
  */
 export function createInstance(input: unknown, emitter: Emitter = createEmitter()): SondeInstance | null {
-  // Before the first schema is built: no `new Function` probe, which strict CSPs report.
-  zodConfig({ jitless: true });
+  // zod/mini never compiles parsers with `new Function`, so strict CSPs see no eval probe.
   const parsed = parseConfig(input);
   if (!parsed.ok) {
     for (const line of parsed.errors) log(line);
@@ -77,7 +76,9 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
   let attributes: Attributes = { ...config.attributes };
   let anonId: string | undefined;
   let prompt: { handle: PromptHandle; surveyId: string; responseId: string; stepId: string } | undefined;
-  let shownThisPage = false;
+  let presenting = false;
+  let delayTimer: ReturnType<typeof setTimeout> | undefined;
+  let visits: { visits: number; firstSeenAt: number } | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let outbox: Outbox | undefined;
   const stops: (() => void)[] = [];
@@ -116,35 +117,64 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
       return;
     }
     surveys = result.surveys;
+    view.watch(watchedSignals(surveys));
     markReady();
     emitter.emit("ready", { surveyIds: surveys.map((s) => s.id) });
   };
 
-  const decide = async (only?: string): Promise<Decision | null> => {
+  /** Asks the core rules, with everything the page and the history know. `requested`: show() asked for it. */
+  const decide = async (requested?: string): Promise<Decision | null> => {
     if (!surveys || !mayStore() || optedOut) return null;
     const [history, id] = await Promise.all([loadHistory(), anonymousId(), idle()]);
     anonId = id;
-    const candidates = only ? surveys.filter((s) => s.id === only) : surveys;
+    visits ??= await countVisit(Date.now());
     const decision = evaluate({
-      surveys: candidates,
-      context: pageContext(),
+      surveys,
+      context: view.context(),
       history,
       now: Date.now(),
       personId: userId ?? id,
+      person: { identified: userId !== undefined, attributes, ...visits },
+      cooldownDays: config.cooldownDays,
+      requested,
     });
     for (const v of decision.verdicts) info(v.surveyId, v.eligible ? "eligible" : `not shown: ${v.reasons.join("; ")}`);
     return decision;
   };
 
-  const evaluateNow = async (why: string) => {
-    if (prompt || shownThisPage || destroyed) return;
-    const decision = await decide();
+  const evaluateNow = async (why: string, requested?: string): Promise<void> => {
+    if (prompt || presenting || destroyed) return;
+    const decision = await decide(requested);
     info(`evaluated on ${why}`);
-    if (decision?.survey && !prompt && !shownThisPage) await present(decision.survey, false);
+    const survey = decision?.survey;
+    if (!survey || prompt || presenting) return;
+    if (decision.delayMs > 0) {
+      // Ask again when the delay is over: a page that no longer matches cancels the prompt.
+      clearTimeout(delayTimer);
+      delayTimer = setTimeout(() => run(showIfStillChosen(survey.id)), decision.delayMs);
+      info(`${survey.id} due in ${decision.delayMs} ms`);
+      return;
+    }
+    await present(survey, false);
+  };
+
+  const showIfStillChosen = async (surveyId: string) => {
+    const decision = await decide();
+    if (decision?.survey?.id === surveyId && !prompt && !presenting) await present(decision.survey, false);
+    else info(`${surveyId} cancelled: no longer chosen when its delay ended`);
   };
 
   const present = async (survey: Survey, isPreview: boolean) => {
-    shownThisPage = true;
+    if (presenting || prompt) return;
+    presenting = true;
+    try {
+      await mount(survey, isPreview);
+    } finally {
+      presenting = false;
+    }
+  };
+
+  const mount = async (survey: Survey, isPreview: boolean) => {
     const { presentSurvey } = await import("./present.js");
     if (destroyed) return;
     const shown = await presentSurvey({
@@ -212,11 +242,14 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     };
   const run = (p: Promise<unknown>) => void p.catch((e: unknown) => fail("storage", String(e)));
 
+  const view = createPageView((why) => run(evaluateNow(why)));
   stops.push(
     watchNavigation(() => {
-      shownThisPage = false;
+      view.restart();
       run(evaluateNow("navigation"));
     }),
+    () => view.stop(),
+    () => clearTimeout(delayTimer),
   );
   run(idle().then(begin));
 
@@ -242,8 +275,10 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     ),
     track: guard(
       "track",
-      (event: string, _properties?: Attributes) => {
-        info(`event ${event}`);
+      (event: string, properties?: Attributes) => {
+        if (typeof event !== "string" || !event)
+          throw new TypeError(`track(event) needs a non-empty name (got ${String(event)})`);
+        view.event(event, properties);
         run(evaluateNow(`event ${event}`));
       },
       undefined,
@@ -251,7 +286,7 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     page: guard(
       "page",
       () => {
-        shownThisPage = false;
+        view.restart();
         run(evaluateNow("page"));
       },
       undefined,
@@ -269,8 +304,7 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
               if (mayStore() && !optedOut) await present(survey, false);
               return;
             }
-            const decision = await decide(surveyId);
-            if (decision?.survey) await present(decision.survey, false);
+            await evaluateNow(`show(${surveyId})`, surveyId);
           })(),
         );
       },
