@@ -6,10 +6,13 @@ export function boot(data: Record<string, string | undefined>): void {
     console.error('sonde: the script tag needs data-endpoint="<URL answers are sent to>"');
     return;
   }
-  start({
-    endpoint: data.endpoint,
-    surveysUrl: data.surveysUrl,
-    locale: data.locale,
-    debug: data.debug !== undefined && data.debug !== "false",
-  });
+  start(
+    {
+      endpoint: data.endpoint,
+      surveysUrl: data.surveysUrl,
+      locale: data.locale,
+      debug: data.debug !== undefined && data.debug !== "false",
+    },
+    { outboxTuning: data.outboxTuning },
+  );
 }

@@ -63,11 +63,17 @@ async function loadSurveys(config: WidgetConfig): Promise<Survey[] | null> {
   return parsed.value;
 }
 
+/** Settings that are not part of the public config: outbox timings for tests and benchmarks. */
+export interface StartInternals {
+  /** Outbox tuning as an object or JSON text (the script tag's `data-outbox-tuning`). */
+  outboxTuning?: string;
+}
+
 /**
  * Starts Sonde: validates the config, loads surveys, decides, and shows at most one prompt.
  * Never throws: bad input is reported on the console and leaves Sonde inert.
  */
-export function start(input: unknown): Sonde {
+export function start(input: unknown, internals: StartInternals = {}): Sonde {
   // Before the first schema is built: no `new Function` probe, which strict CSPs report.
   zodConfig({ jitless: true });
   let prompt: PromptHandle | undefined;
@@ -78,7 +84,15 @@ export function start(input: unknown): Sonde {
     return { flush: async () => {}, destroy: () => {} };
   }
   const config = parsed.value;
-  const outbox = createOutbox({ endpoint: config.endpoint, onError: log });
+  const outbox = createOutbox({
+    endpoint: config.endpoint,
+    // Failures that will be retried are only worth a line in debug mode (where the outbox says them).
+    onError: (e) => {
+      if (!e.willRetry) log(e.message);
+    },
+    debug: config.debug,
+    tuning: internals.outboxTuning,
+  });
 
   const run = async () => {
     outbox.start();
@@ -107,7 +121,12 @@ export function start(input: unknown): Sonde {
       updatedAt: Date.now(),
       anonymousId: anonId,
       userId: config.userId ?? null,
-      context: { url: location.origin + location.pathname, locale, device: context.device },
+      context: {
+        url: location.origin + location.pathname,
+        locale,
+        device: context.device,
+        attributes: config.attributes,
+      },
       schemaVersion: WIRE_SCHEMA_VERSION,
     };
     await recordHistory(survey.id, (h) => ({ ...h, shownAt: Date.now(), displays: (h.displays ?? 0) + 1 }));
@@ -123,9 +142,8 @@ export function start(input: unknown): Sonde {
         response.answers = { ...response.answers, [step.id]: answer };
         response.completed = completed;
         response.updatedAt = Date.now();
-        await outbox.enqueue({ ...response });
+        await outbox.enqueue({ ...response }); // stored; the outbox flushes on its own
         await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
-        void outbox.flush();
       },
       onDismiss: () => {
         prompt?.unmount();
@@ -137,7 +155,7 @@ export function start(input: unknown): Sonde {
   run().catch((e) => log(e instanceof Error ? e.message : e));
 
   return {
-    flush: outbox.flush,
+    flush: () => outbox.flush().then(() => {}),
     destroy() {
       destroyed = true;
       outbox.stop();

@@ -1,4 +1,4 @@
-import { get, set } from "idb-keyval";
+import { get, set, type UseStore } from "idb-keyval";
 import { getStateStore } from "./stores.js";
 
 /** A random id: `crypto.randomUUID` where present, else 128 random bits from getRandomValues. */
@@ -8,11 +8,20 @@ export function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// Where IndexedDB is missing or failing, the id lives in memory for this page, per store.
+const inMemory = new WeakMap<UseStore, string>();
+
 /** This browser's anonymous id, created once and kept in Sonde's own storage (never a cookie). */
 export async function anonymousId(store = getStateStore()): Promise<string> {
-  const existing = await get<string>("anonymousId", store);
-  if (existing) return existing;
-  const id = randomId();
-  await set("anonymousId", id, store);
-  return id;
+  try {
+    const existing = await get<string>("anonymousId", store);
+    if (existing) return existing;
+    const id = inMemory.get(store) ?? randomId();
+    await set("anonymousId", id, store);
+    return id;
+  } catch {
+    const id = inMemory.get(store) ?? randomId();
+    inMemory.set(store, id);
+    return id;
+  }
 }
