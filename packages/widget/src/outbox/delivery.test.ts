@@ -207,7 +207,8 @@ describe("delivery (real IndexedDB in Chromium, endpoint faked)", () => {
       ["expired", ["resp-old-0001"]],
       ["overflow", ["resp-age-0002", "resp-age-0003"]],
     ]);
-    expect(dropped[0]!.message).toBe("not delivered within 30 days (1) were dropped unsent");
+    expect(dropped[0]!.message).toBe("dropped 1 answer(s) unsent: not delivered within 30 days");
+    expect(dropped[1]!.message).toBe("dropped 2 answer(s) unsent: the oldest beyond the limit of 2 waiting");
     expect(sent.flat().sort()).toEqual(["resp-age-0000", "resp-age-0001"]);
     expect(await keys(store)).toEqual([]);
   });

@@ -123,16 +123,17 @@ export function createDelivery(
     const expired = newestFirst.filter((r) => now - r.updatedAt > tuning.ttlMs);
     const kept = newestFirst.filter((r) => now - r.updatedAt <= tuning.ttlMs);
     const overflow = kept.splice(tuning.maxRecords);
-    for (const [reason, records, message] of [
-      ["expired", expired, `not delivered within ${Math.round(tuning.ttlMs / 86_400_000)} days`],
-      ["overflow", overflow, `more than ${tuning.maxRecords} answers waited; the oldest`],
+    const days = Math.round(tuning.ttlMs / 86_400_000);
+    for (const [reason, records, why] of [
+      ["expired", expired, `not delivered within ${days} days`],
+      ["overflow", overflow, `the oldest beyond the limit of ${tuning.maxRecords} waiting`],
     ] as const) {
       if (!records.length) continue;
       await handled(records);
       drop(
         reason,
         records.map((r) => r.id),
-        `${message} (${records.length}) were dropped unsent`,
+        `dropped ${records.length} answer(s) unsent: ${why}`,
       );
     }
     unsent = new Map([...kept.map((r): [string, SurveyResponse] => [r.id, r]), ...acceptedDuringRead]);
@@ -147,10 +148,11 @@ export function createDelivery(
   };
 
   const attempt = async (): Promise<FlushResult> => {
+    if (isHeld()) return { sent: [], waiting: unsent.size }; // held while waiting for the lock
     const ready = await collect();
     const sent: string[] = [];
     let waiting = ready.length;
-    if (!waiting || isHeld()) return { sent, waiting };
+    if (!waiting) return { sent, waiting };
     if (navigator.onLine === false) {
       say(`offline: ${waiting} answer(s) wait for the connection`);
       return { sent, waiting }; // the `online` event flushes
@@ -206,6 +208,8 @@ export function createDelivery(
       });
       return followUp;
     }
+    // Held (consent pending): nothing is read or sent, not even the lock is asked for.
+    if (isHeld()) return Promise.resolve({ sent: [], waiting: unsent.size });
     clearTimeout(timer);
     running = env
       .lock(attempt)
