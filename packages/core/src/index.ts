@@ -85,6 +85,12 @@ export {
   /** Schema of the options `init()` takes. */
   widgetConfigSchema,
 } from "./schema/config.js";
+export {
+  /** The most responses one batch may hold. */
+  MAX_BATCH_RESPONSES,
+  /** The wire format's version. */
+  WIRE_SCHEMA_VERSION,
+} from "./schema/limits.js";
 export type {
   /** Who may see a survey. */
   Audience,
@@ -200,12 +206,8 @@ export {
   batchSchema,
   /** Schema of where and how an answer was given. */
   contextSchema,
-  /** The most responses one batch may hold. */
-  MAX_BATCH_RESPONSES,
   /** Schema of one response. */
   responseSchema,
-  /** The wire format's version. */
-  WIRE_SCHEMA_VERSION,
 } from "./schema/wire.js";
 // Scoring — formulas and sources in packages/core/SCORING.md
 /** Responses → mergeable count rows by survey, question, period and segment, and their roll-ups. */

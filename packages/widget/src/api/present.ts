@@ -8,7 +8,6 @@ import {
   WIRE_SCHEMA_VERSION,
 } from "@sonde/core";
 import { randomId } from "../outbox/identity.js";
-import { deviceClass } from "../signals/context.js";
 import { directionOf, loadStrings, pickUiLocale } from "../ui/locale-loader.js";
 import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
@@ -23,6 +22,7 @@ export interface PresentOptions {
   anonymousId: string;
   userId: string | undefined;
   attributes: Record<string, string | number | boolean | null>;
+  device: "mobile" | "tablet" | "desktop" | undefined;
   nonce: string | undefined;
   /** Persists the response as it grows; the UI moves on only after it resolves. */
   onAnswer: (response: SurveyResponse, step: Step, answer: Answer) => Promise<void>;
@@ -70,7 +70,7 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     context: {
       url: location.origin + location.pathname,
       locale,
-      device: deviceClass(),
+      device: options.device,
       attributes: options.attributes,
     },
     schemaVersion: WIRE_SCHEMA_VERSION,

@@ -51,11 +51,21 @@ const idle = () =>
       : setTimeout(resolve, 1),
   );
 
+/** Settings that are not part of the public config: outbox timings for tests and benchmarks. */
+export interface Internals {
+  /** Outbox tuning as JSON text (the script tag's `data-outbox-tuning`). */
+  outboxTuning?: string;
+}
+
 /**
  * Creates Sonde from a config. Never throws: a bad config is reported on the console (and as an
  * `error` event) with the path of each bad field, and gives null — Sonde stays inert.
  */
-export function createInstance(input: unknown, emitter: Emitter = createEmitter()): SondeInstance | null {
+export function createInstance(
+  input: unknown,
+  emitter: Emitter = createEmitter(),
+  internals: Internals = {},
+): SondeInstance | null {
   // zod/mini never compiles parsers with `new Function`, so strict CSPs see no eval probe.
   const parsed = parseConfig(input);
   if (!parsed.ok) {
@@ -96,7 +106,19 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
   const mayStore = () => consent === "granted" && !destroyed;
 
   const getOutbox = () => {
-    outbox ??= createOutbox({ endpoint: config.endpoint, onError: (m) => fail("delivery", m) });
+    outbox ??= createOutbox({
+      endpoint: config.endpoint,
+      onSent: (ids) => emitter.emit("sent", { responseIds: ids }),
+      // A failure that will be retried is only worth a line in debug mode (the outbox says it there).
+      onError: (e) => {
+        if (e.willRetry) return;
+        log(e.message);
+        emitter.emit("error", { code: e.status ? "rejected" : "storage", message: e.message });
+      },
+      onDropped: (d) => fail("storage", d.message),
+      debug,
+      tuning: internals.outboxTuning,
+    });
     return outbox;
   };
 
@@ -183,13 +205,13 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
       anonymousId: anonId ?? "preview",
       userId,
       attributes,
+      device: view.context().device,
       nonce: config.nonce,
       onAnswer: async (response, step, answer) => {
         if (prompt) prompt.stepId = step.id;
         if (!isPreview && mayStore()) {
-          await getOutbox().enqueue(response);
+          await getOutbox().enqueue(response); // stored; the outbox flushes on its own
           await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
-          void getOutbox().flush();
         }
         emitter.emit("answered", { surveyId: survey.id, responseId: response.id, stepId: step.id, answer });
         if (response.completed) {
@@ -313,13 +335,27 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     dismiss: guard("dismiss", () => close(true), undefined),
     on: guard("on", emitter.on, undefined),
     off: guard("off", emitter.off, undefined),
-    flush: guard("flush", () => (mayStore() ? getOutbox().flush() : Promise.resolve()), Promise.resolve()),
+    flush: guard(
+      "flush",
+      () =>
+        mayStore()
+          ? getOutbox()
+              .flush()
+              .then(() => undefined)
+          : Promise.resolve(),
+      Promise.resolve(),
+    ),
     reset: guard(
       "reset",
       () => {
         userId = undefined;
         attributes = {};
-        if (mayStore()) run(newAnonymousId().then((id) => void (anonId = id)));
+        if (mayStore())
+          run(
+            newAnonymousId().then((id) => {
+              anonId = id;
+            }),
+          );
       },
       undefined,
     ),
