@@ -55,6 +55,7 @@ const VALUES = [
   "mergeRows",
   "mergeTallies",
   "nextPeriod",
+  "nextStep",
   "normalCdf",
   "normalQuantile",
   "npsFromCounts",

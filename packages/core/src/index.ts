@@ -1,6 +1,8 @@
 // @sonde/core — the public surface. Every name here is part of the API; a test locks the list.
 // Grouped by module: rules/ decides, schema/ describes and validates, scoring/ computes results.
 
+/** Which step follows an answer: branches by score band or choice, `next`, or the order of steps. */
+export { nextStep } from "./rules/branching.js";
 export {
   /** Whether a value passes an attribute or property condition. */
   matchCondition,

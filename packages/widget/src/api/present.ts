@@ -1,6 +1,6 @@
 import {
   type Answer,
-  END,
+  nextStep,
   resolveText,
   type Step,
   type Survey,
@@ -27,26 +27,6 @@ export interface PresentOptions {
   /** Persists the response as it grows; the UI moves on only after it resolves. */
   onAnswer: (response: SurveyResponse, step: Step, answer: Answer) => Promise<void>;
   onDismiss: () => void;
-}
-
-/** The step after `step`, following its branches, `next`, or the order of steps. */
-function nextStep(survey: Survey, step: Step, answer: Answer | undefined): Step | null {
-  if (step.kind === "thanks") return null;
-  const byId = (id: string) => (id === END ? null : (survey.steps.find((s) => s.id === id) ?? null));
-  for (const branch of step.branches ?? []) {
-    const w = branch.when;
-    const hit =
-      "choices" in w
-        ? answer?.kind === "single"
-          ? w.choices.includes(answer.value)
-          : answer?.kind === "multiple" && answer.value.some((v) => w.choices.includes(v))
-        : answer && "value" in answer && typeof answer.value === "number"
-          ? answer.value >= (w.min ?? -Infinity) && answer.value <= (w.max ?? Infinity)
-          : false;
-    if (hit) return byId(branch.goto);
-  }
-  if (step.next) return byId(step.next);
-  return survey.steps[survey.steps.indexOf(step) + 1] ?? null;
 }
 
 /** Renders the survey and builds its response record, one revision per answered step. */
@@ -81,7 +61,7 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     dir: directionOf(locale),
     strings,
     text: (t) => (t === undefined ? "" : resolveText(t, locale, defaultLocale)),
-    next: (step, answer) => nextStep(survey, step, answer),
+    next: (step, answer) => nextStep(survey.steps, step, answer),
     onAnswer: async (step, answer, completed) => {
       response.revision += 1;
       response.answers = { ...response.answers, [step.id]: answer };
