@@ -88,11 +88,27 @@ export {
   widgetConfigSchema,
 } from "./schema/config.js";
 export {
+  /** Turns zod issues into lines that name the path: `surveys[2].rules.sampling: must be at most 100 (got 150)`. */
+  formatIssues,
+} from "./schema/format-issues.js";
+export {
   /** The most responses one batch may hold. */
   MAX_BATCH_RESPONSES,
   /** The wire format's version. */
   WIRE_SCHEMA_VERSION,
 } from "./schema/limits.js";
+export {
+  /** Validates a batch of responses as the endpoint receives it. */
+  parseBatch,
+  /** Validates the widget configuration. */
+  parseConfig,
+  /** Validates one survey definition. */
+  parseSurvey,
+  /** Validates a survey list or `surveys.json`. */
+  parseSurveys,
+} from "./schema/parse.js";
+/** `["surveys", 2, "rules"]` → `surveys[2].rules`. */
+export { formatPath } from "./schema/path.js";
 export type {
   /** Who may see a survey. */
   Audience,
@@ -174,22 +190,18 @@ export {
   textSchema,
 } from "./schema/text.js";
 export type {
+  /** A validated value with warnings, or zod's issues still unformatted. */
+  Checked,
   /** A validated value with warnings, or error lines. */
   Validated,
 } from "./schema/validate.js";
 export {
-  /** Turns zod issues into lines that name the path: `surveys[2].rules.sampling: must be at most 100 (got 150)`. */
-  formatIssues,
-  /** `["surveys", 2, "rules"]` → `surveys[2].rules`. */
-  formatPath,
-  /** Validates a batch of responses as the endpoint receives it. */
-  parseBatch,
-  /** Validates the widget configuration. */
-  parseConfig,
-  /** Validates one survey definition. */
-  parseSurvey,
-  /** Validates a survey list or `surveys.json`. */
-  parseSurveys,
+  /** `parseConfig` keeping zod's issues unformatted, for callers that format lazily. */
+  checkConfig,
+  /** `parseSurvey` keeping zod's issues unformatted. */
+  checkSurvey,
+  /** `parseSurveys` keeping zod's issues unformatted. */
+  checkSurveys,
 } from "./schema/validate.js";
 export type {
   /** One answer. */

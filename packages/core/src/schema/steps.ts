@@ -23,14 +23,21 @@ export const END = "end";
  */
 export const branchSchema = memo(() =>
   z.object({
+    // Choices first: the score band's fields are all optional, so it would take (and strip) any object.
     when: z.union([
-      z.object({
-        min: z.optional(z.number()),
-        max: z.optional(z.number()),
-      }),
       z.object({
         choices: z.array(idSchema()).check(z.minLength(1, { error: "must list at least one choice id" })),
       }),
+      z
+        .object({
+          min: z.optional(z.number()),
+          max: z.optional(z.number()),
+        })
+        .check(
+          z.refine((band) => band.min !== undefined || band.max !== undefined, {
+            error: "needs choices, or a score band with min and/or max",
+          }),
+        ),
     ]),
     goto: z.string().check(z.minLength(1)),
   }),

@@ -1,4 +1,12 @@
-import { type Decision, evaluate, parseConfig, type Survey, watchedSignals } from "@sonde/core";
+import {
+  type Checked,
+  checkConfig,
+  checkSurveys,
+  type Decision,
+  evaluate,
+  type Survey,
+  watchedSignals,
+} from "@sonde/core";
 import { loadHistory, recordHistory } from "../outbox/history.js";
 import { anonymousId, newAnonymousId, readOptOut, writeOptOut } from "../outbox/identity.js";
 import { createOutbox, type Outbox } from "../outbox/outbox.js";
@@ -8,7 +16,7 @@ import { createPageView } from "../signals/page-view.js";
 import type { PromptHandle } from "../ui/types.js";
 import { type Consent, initialConsent } from "./consent.js";
 import { createEmitter, type Emitter, type SondeEventName, type SondeHandler } from "./events.js";
-import { fetchSurveys, type SurveysResult, validateSurveys } from "./surveys-source.js";
+import { fetchSurveys } from "./surveys-source.js";
 
 /** Flat, JSON-safe attributes of a person or an event. */
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -43,6 +51,15 @@ function urlFlag(name: string): string | null {
   }
 }
 
+/** Reports invalid input, one line per problem naming its path; the formatter loads only now. */
+function report(emitter: Emitter, code: "config" | "surveys", failed: Extract<Checked<unknown>, { ok: false }>) {
+  void import("./report.js").then(({ describeIssues }) => {
+    const lines = describeIssues(failed.issues, failed.root);
+    for (const line of lines) log(line);
+    emitter.emit("error", { code, message: lines.join("\n") });
+  });
+}
+
 /** Resolves when the host page is idle: each heavy step runs in its own short task. */
 const idle = () =>
   new Promise<void>((resolve) =>
@@ -67,10 +84,9 @@ export function createInstance(
   internals: Internals = {},
 ): SondeInstance | null {
   // zod/mini never compiles parsers with `new Function`, so strict CSPs see no eval probe.
-  const parsed = parseConfig(input);
+  const parsed = checkConfig(input);
   if (!parsed.ok) {
-    for (const line of parsed.errors) log(line);
-    emitter.emit("error", { code: "config", message: parsed.errors.join("\n") });
+    report(emitter, "config", parsed);
     return null;
   }
   const config = parsed.value;
@@ -123,22 +139,19 @@ export function createInstance(
   };
 
   const loadDefinitions = async (): Promise<void> => {
-    let result: SurveysResult;
+    let result: Checked<Survey[]>;
     try {
       const input = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : config.surveys;
       await idle();
-      result = validateSurveys(input);
+      result = checkSurveys(input);
     } catch (error) {
       fail("surveys", `${error instanceof Error ? error.message : String(error)}; retrying in a minute`);
       retryTimer = setTimeout(() => void loadDefinitions().then(() => evaluateNow("retry")), RETRY_SURVEYS_MS);
       return;
     }
-    if (!result.ok) {
-      for (const line of result.errors) log(line);
-      emitter.emit("error", { code: "surveys", message: result.errors.join("\n") });
-      return;
-    }
-    surveys = result.surveys;
+    if (!result.ok) return report(emitter, "surveys", result);
+    for (const warning of result.warnings) info(warning);
+    surveys = result.value;
     view.watch(watchedSignals(surveys));
     markReady();
     emitter.emit("ready", { surveyIds: surveys.map((s) => s.id) });
