@@ -16,7 +16,7 @@ import { loadHistory, recordHistory } from "../outbox/history.js";
 import { anonymousId, randomId } from "../outbox/identity.js";
 import { createOutbox } from "../outbox/outbox.js";
 import { pageContext } from "../signals/context.js";
-import { directionOf, loadStrings, pickUiLocale } from "../ui/locale-loader.js";
+import { directionOf, loadStrings, localeCandidates, pickUiLocale } from "../ui/locale-loader.js";
 import type { PromptHandle } from "../ui/types.js";
 
 /** A running Sonde instance. */
@@ -93,7 +93,7 @@ export function start(input: unknown): Sonde {
     const survey = decision.survey;
     if (!survey || destroyed) return;
     const defaultLocale = survey.defaultLocale ?? "en";
-    const locale = pickUiLocale([config.locale, context.locale, ...navigator.languages, defaultLocale]);
+    const locale = pickUiLocale(localeCandidates(survey, config.locale, [context.locale, ...navigator.languages]));
     const [{ mountPrompt }, strings] = await Promise.all([import("../ui/mount.js"), loadStrings(locale)]);
     if (destroyed) return;
     const response: SurveyResponse = {
@@ -119,8 +119,10 @@ export function start(input: unknown): Sonde {
       text: (t) => (t === undefined ? "" : resolveText(t, locale, defaultLocale)),
       next: (step, answer) => nextStep(survey, step, answer),
       onAnswer: async (step, answer, completed) => {
+        // A skipped optional step changes nothing unless it ends the survey.
+        if (!answer && !completed) return;
         response.revision += 1;
-        response.answers = { ...response.answers, [step.id]: answer };
+        if (answer) response.answers = { ...response.answers, [step.id]: answer };
         response.completed = completed;
         response.updatedAt = Date.now();
         await outbox.enqueue({ ...response });
