@@ -19,6 +19,8 @@ export interface PageOptions {
   /** Extra markup in `<head>` (host styles). */
   head?: string;
   body?: string;
+  /** Leave the script tag out; add it later with `injectSonde()`. */
+  withoutScript?: boolean;
 }
 
 let served = 0;
@@ -44,15 +46,28 @@ export async function openSurveyPage(
     headers: { "content-type": "application/json" },
   });
   const locale = options.locale ? ` data-locale="${options.locale}"` : "";
+  const tag = `<script src="/sonde/sonde.js" data-endpoint="/v1/responses" data-surveys-url="/surveys-${n}.json"${locale} async></script>`;
+  const lang = options.lang === "" ? "" : ` lang="${options.lang ?? "en"}"`;
   const url = host.page(`/page-${n}`, {
-    html: `<!doctype html><html lang="${options.lang ?? "en"}"><head><meta charset="utf-8">
+    html: `<!doctype html><html${lang}><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Host page</title>${options.head ?? ""}
-<script src="/sonde/sonde.js" data-endpoint="/v1/responses" data-surveys-url="/surveys-${n}.json"${locale} async></script>
+${options.withoutScript ? `<meta name="sonde-surveys" content="/surveys-${n}.json">` : tag}
 </head><body>${options.body ?? "<main><h1>Host page</h1><p>Some content of the host.</p></main>"}</body></html>`,
     headers: options.headers,
   });
   await page.goto(url);
   return url;
+}
+
+/** Adds the script tag to a page opened `withoutScript`, as a tag manager would. */
+export async function injectSonde(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.src = "/sonde/sonde.js";
+    script.dataset.endpoint = "/v1/responses";
+    script.dataset.surveysUrl = document.querySelector<HTMLMetaElement>("meta[name=sonde-surveys]")!.content;
+    document.head.append(script);
+  });
 }
 
 /** The responses stored for a survey, read from the collector's SQLite file. */
@@ -83,6 +98,8 @@ export const card = (page: Page): Locator => page.locator("sonde-prompt .card");
 export async function axeViolations(page: Page, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).include("sonde-prompt").analyze();
   return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${label}: ${v.id} (${v.impact}) ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`),
+    v.nodes.map(
+      (n) => `${label}: ${v.id} (${v.impact}) ${n.target.join(" ")} — ${n.failureSummary?.split("\n").join(" ")}`,
+    ),
   );
 }

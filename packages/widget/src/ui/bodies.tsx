@@ -28,7 +28,10 @@ export const endLabels = ({ o, step }: BodyProps, low: string, high: string): [s
 
 /** Whether a step renders with the controls in this chunk: number scales and the thank-you. */
 export const isBasic = (s: Step): boolean =>
-  s.kind === "nps" || s.kind === "ces" || s.kind === "thanks" || (s.kind === "csat" && (s.display ?? "numbers") === "numbers");
+  s.kind === "nps" ||
+  s.kind === "ces" ||
+  s.kind === "thanks" ||
+  (s.kind === "csat" && (s.display ?? "numbers") === "numbers");
 
 /** The controls of the basic kinds; `more-bodies` adds the others once it is loaded. */
 export const bodies: Record<string, Body> = {

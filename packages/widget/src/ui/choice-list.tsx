@@ -18,12 +18,7 @@ export function ChoiceList(p: ChoiceListProps) {
   const toggle = (id: string, on: boolean) =>
     p.onPick(p.multiple ? (on ? [...p.picked, id] : p.picked.filter((x) => x !== id)) : [id]);
   return (
-    <div
-      class="choices"
-      role={p.multiple ? "group" : "radiogroup"}
-      aria-labelledby="sq"
-      aria-describedby={p.describedBy}
-    >
+    <fieldset class="choices" aria-labelledby="sq" aria-describedby={p.describedBy}>
       {p.options.map(([id, label]) => (
         <label class="ch" key={id}>
           <input
@@ -44,6 +39,6 @@ export function ChoiceList(p: ChoiceListProps) {
           onInput={(e) => p.onOtherText((e.currentTarget as HTMLInputElement).value)}
         />
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -25,10 +25,22 @@ describe("toAnswer and problem", () => {
     ],
     ["half a gap is never sent", { kind: "gap", ...q, required: false }, d({ pick: 2 }), undefined, "needPick"],
     ["thumbs", { kind: "thumbs", ...q }, d({ pick: "down" }), { kind: "thumbs", value: "down" }, null],
-    ["open text is trimmed", { kind: "open", ...q }, d({ text: "  slow sync \n" }), { kind: "open", value: "slow sync" }, null],
+    [
+      "open text is trimmed",
+      { kind: "open", ...q },
+      d({ text: "  slow sync \n" }),
+      { kind: "open", value: "slow sync" },
+      null,
+    ],
     ["open text is optional by default", { kind: "open", ...q }, d({ text: "   " }), undefined, null],
     ["required open text", { kind: "open", ...q, required: true }, d({}), undefined, "needText"],
-    ["open text over its limit", { kind: "open", ...q, maxLength: 3 }, d({ text: "four" }), { kind: "open", value: "four" }, "tooLong"],
+    [
+      "open text over its limit",
+      { kind: "open", ...q, maxLength: 3 },
+      d({ text: "four" }),
+      { kind: "open", value: "four" },
+      "tooLong",
+    ],
     ["single", { kind: "single", ...q, choices }, d({ pick: "b" }), { kind: "single", value: "b" }, null],
     [
       "single other with text",
@@ -44,7 +56,13 @@ describe("toAnswer and problem", () => {
       { kind: "multiple", value: ["b", "other", "a"], other: "x" },
       null,
     ],
-    ["multiple text without other is dropped", { kind: "multiple", ...q, choices }, d({ picks: ["a"], text: "x" }), { kind: "multiple", value: ["a"] }, null],
+    [
+      "multiple text without other is dropped",
+      { kind: "multiple", ...q, choices },
+      d({ picks: ["a"], text: "x" }),
+      { kind: "multiple", value: ["a"] },
+      null,
+    ],
     ["multiple empty is required", { kind: "multiple", ...q, choices }, d({}), undefined, "needPick"],
   ];
   for (const [name, step, draft, answer, error] of cases)

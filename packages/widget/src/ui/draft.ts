@@ -37,14 +37,18 @@ export function toAnswer(step: QuestionStep, d: Draft): Answer | undefined {
         ? { kind: "multiple", value: d.picks, ...(d.picks.includes(OTHER) && other ? { other } : {}) }
         : undefined;
     case "single":
-      return typeof v === "string" ? { kind: "single", value: v, ...(v === OTHER && other ? { other } : {}) } : undefined;
+      return typeof v === "string"
+        ? { kind: "single", value: v, ...(v === OTHER && other ? { other } : {}) }
+        : undefined;
     case "thumbs":
       return v === "up" || v === "down" ? { kind: "thumbs", value: v } : undefined;
   }
   if (typeof v !== "number") return undefined;
   if (step.kind === "gap")
     return d.pick2 === null ? undefined : { kind: "gap", expected: v, experienced: d.pick2, scale: step.scale ?? 5 };
-  return step.kind === "nps" ? { kind: "nps", value: v } : { kind: step.kind, value: v, scale: step.kind === "csat" ? 5 : 7 } as Answer;
+  return step.kind === "nps"
+    ? { kind: "nps", value: v }
+    : ({ kind: step.kind, value: v, scale: step.kind === "csat" ? 5 : 7 } as Answer);
 }
 
 /** The message that stops a draft from being submitted, or null when it may go. */

@@ -11,14 +11,18 @@ const svg = (children: ComponentChildren) => (
 
 /** A five-point star, filled when `on`. */
 export const star = (on: boolean) =>
-  svg(<path class={on ? "on" : ""} d="M12 2.8l2.8 5.9 6.4.8-4.7 4.4 1.2 6.4L12 17.1l-5.7 3.2 1.2-6.4-4.7-4.4 6.4-.8z" />);
+  svg(
+    <path class={on ? "on" : ""} d="M12 2.8l2.8 5.9 6.4.8-4.7 4.4 1.2 6.4L12 17.1l-5.7 3.2 1.2-6.4-4.7-4.4 6.4-.8z" />,
+  );
 
 /** A face from frowning (0) to beaming (4): a circle, two eyes (round dots of a wide stroke) and a curved mouth. */
 export const face = (i: number) => {
   const c = (i - 2) * 1.6;
   return svg(
     <>
-      <path d={`M21.5 12a9.5 9.5 0 1 1-19 0 9.5 9.5 0 0 1 19 0M7.8 ${15 - c / 2}Q12 ${15 + c * 1.4} 16.2 ${15 - c / 2}`} />
+      <path
+        d={`M21.5 12a9.5 9.5 0 1 1-19 0 9.5 9.5 0 0 1 19 0M7.8 ${15 - c / 2}Q12 ${15 + c * 1.4} 16.2 ${15 - c / 2}`}
+      />
       <path class="eye" d="M8.8 9.6h.01M15.2 9.6h.01" />
     </>,
   );

@@ -38,7 +38,13 @@ describe("localeCandidates (config → survey's languages → <html lang> → na
     const s: Survey = {
       id: "s",
       steps: [
-        { kind: "single", id: "a", question: { fr: "Q" }, description: { de: "D" }, choices: [{ id: "x", label: { "pt-BR": "X" } }] },
+        {
+          kind: "single",
+          id: "a",
+          question: { fr: "Q" },
+          description: { de: "D" },
+          choices: [{ id: "x", label: { "pt-BR": "X" } }],
+        },
       ],
     };
     expect([...surveyLanguages(s)].sort()).toEqual(["de", "fr", "pt"]);
@@ -47,7 +53,14 @@ describe("localeCandidates (config → survey's languages → <html lang> → na
 
 describe("directionOf and loadStrings", () => {
   it("lays out Arabic and Hebrew right to left, the rest left to right", () => {
-    expect(["ar", "he", "he-IL", "en", "ja", "ru"].map(directionOf)).toEqual(["rtl", "rtl", "rtl", "ltr", "ltr", "ltr"]);
+    expect(["ar", "he", "he-IL", "en", "ja", "ru"].map(directionOf)).toEqual([
+      "rtl",
+      "rtl",
+      "rtl",
+      "ltr",
+      "ltr",
+      "ltr",
+    ]);
   });
 
   it("loads the table of the language asked for, English for an unknown one", async () => {

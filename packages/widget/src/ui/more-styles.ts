@@ -17,7 +17,7 @@ export const moreCss = `.face .opt,.star .opt,.thumb .opt{min-height:44px}\
 .thumb .i{width:24px;height:24px}\
 .sub{margin-block:14px 6px;font-size:14px;font-weight:600}\
 .sub:first-child{margin-block-start:0}\
-.choices{display:grid;gap:6px}\
+.choices{display:grid;gap:6px;min-inline-size:0;padding:0;border:0}\
 .ch{display:flex;align-items:center;gap:10px;min-height:40px;padding:8px 12px;border:1px solid var(--l);border-radius:${half};cursor:pointer}\
 .ch:hover,.ch:has(:checked){border-color:var(--b)}\
 .ch:has(:checked){box-shadow:inset 0 0 0 1px var(--b)}\

@@ -96,7 +96,9 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
 
   const inside = () => root.activeElement !== null;
   const focusStep = () =>
-    (app.querySelector<HTMLElement>(".body [tabindex='0'],.body input,.body textarea") ?? app.querySelector("h2"))?.focus();
+    (
+      app.querySelector<HTMLElement>(".body [tabindex='0'],.body input,.body textarea") ?? app.querySelector("h2")
+    )?.focus();
   const draw = () =>
     render(<Prompt o={o} f={f} st={st} act={act} role={pos === "inline" ? "region" : "dialog"} modal={modal} />, app);
   const set = (patch: Partial<PromptState>) => {
@@ -167,9 +169,11 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
   });
   // A click on the backdrop around the centred card dismisses it.
   if (modal) app.addEventListener("click", (e) => e.target === app && act.close());
+  // Focus coming in from the page (inside moves arrive retargeted to the host; a step that replaces
+  // the focused control arrives from nowhere): remember where it came from.
   host.addEventListener("focusin", (e) => {
     const from = e.relatedTarget as HTMLElement | null;
-    if (from !== host) back = from;
+    if (from && from !== host) back = from;
   });
 
   const show = () => {

@@ -41,6 +41,7 @@ export function Prompt({ o, f, st, act, role, modal }: Props) {
   const total = o.survey.steps.filter((x) => x.kind !== "thanks").length;
   const by = [desc && "sd", st.error && "se"].filter(Boolean).join(" ") || undefined;
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog (modal or not) or region, both labelled
     <div class="card" role={role} aria-modal={modal || undefined} aria-labelledby="sq">
       <button type="button" class="x" aria-label={s.close} onClick={act.close}>
         <svg class="i" viewBox="0 0 24 24" aria-hidden="true" focusable="false">

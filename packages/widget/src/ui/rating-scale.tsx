@@ -17,9 +17,18 @@ export interface RatingScaleProps {
 }
 
 /** A radiogroup with roving tabindex; Left/Right follow the reading direction, Home/End jump to the ends. */
-export function RatingScale({ p, points, names, show, ends, look, field = "pick", labelledBy = "sq" }: RatingScaleProps) {
+export function RatingScale({
+  p,
+  points,
+  names,
+  show,
+  ends,
+  look,
+  field = "pick",
+  labelledBy = "sq",
+}: RatingScaleProps) {
   const at = points.indexOf(p.d[field] as never);
-  const focusable = at < 0 ? 0 : at;
+  const focusable = Math.max(0, at);
   const pick = (v: number | string) => p.edit({ [field]: v });
   const onKeyDown = (e: KeyboardEvent) => {
     const last = points.length - 1;
@@ -73,10 +82,24 @@ export function RatingScale({ p, points, names, show, ends, look, field = "pick"
 }
 
 /** A scale of numbers `from`..`to`; the end points' names carry the end labels ("0, Not at all likely"). */
-export function numberScale(p: BodyProps, from: number, to: number, low: string, high: string, field?: "pick" | "pick2", labelledBy?: string) {
+export function numberScale(
+  p: BodyProps,
+  from: number,
+  to: number,
+  low: string,
+  high: string,
+  field?: "pick" | "pick2",
+  labelledBy?: string,
+) {
   const { f, o } = p;
   const points = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const names = points.map((n) => (n === from ? f.fill(o.strings.point, { n, label: low }) : n === to ? f.fill(o.strings.point, { n, label: high }) : f.num(n)));
+  const names = points.map((n) =>
+    n === from
+      ? f.fill(o.strings.point, { n, label: low })
+      : n === to
+        ? f.fill(o.strings.point, { n, label: high })
+        : f.num(n),
+  );
   return (
     <RatingScale
       p={p}

@@ -8,7 +8,8 @@
 
 /** Text on the brand colour. */
 export const onBrand = "color:#fff;color:lch(from var(--b) calc((49.4 - l)*infinity) 0 0)";
-const dark = "--f:var(--sonde-text,#eef0f4);--g:var(--sonde-background,#1d1f27);--m:#b3b8c5;--l:#80869a;--u:#3b3f4d;--e:#ffb4ab";
+const dark =
+  "--f:var(--sonde-text,#eef0f4);--g:var(--sonde-background,#1d1f27);--m:#b3b8c5;--l:#80869a;--u:#3b3f4d;--e:#ffb4ab";
 const half = "calc(var(--r)/2)";
 
 /** The base styles: host, positions, theme, card, number scales. */

@@ -51,10 +51,12 @@ describe("locale tables", () => {
         const needed = categoriesInUse(code);
         for (const [key, value] of Object.entries(table)) {
           if (!isPlural(value)) continue;
-          for (const category of needed) expect(value[category as Intl.LDMLPluralRule], `${code}.${key}.${category}`).toBeDefined();
+          for (const category of needed)
+            expect(value[category as Intl.LDMLPluralRule], `${code}.${key}.${category}`).toBeDefined();
           for (const [category, text] of Object.entries(value)) {
             // "one", "two" and "zero" may spell the number out ("نجمة واحدة", "כוכב אחד").
-            if (!["one", "two", "zero"].includes(category)) expect(slots(text), `${code}.${key}.${category}`).toEqual(["n"]);
+            if (!["one", "two", "zero"].includes(category))
+              expect(slots(text), `${code}.${key}.${category}`).toEqual(["n"]);
           }
         }
       });
