@@ -1,4 +1,3 @@
-import { expect, prompt, test } from "./support/fixtures.js";
 import {
   axeViolations,
   card,
@@ -9,6 +8,7 @@ import {
   uniqueId,
 } from "./support/prompts.js";
 import { answerShownStep, EVERY_KIND, everyKind, expectStep } from "./support/survey-fixtures.js";
+import { expect, prompt, test } from "./support/ui-test.js";
 
 const active = (page: import("@playwright/test").Page) =>
   page.evaluate(() => {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { expect, prompt, test } from "./support/fixtures.js";
 import { card, completedAnswers, injectSonde, openSurveyPage, type SurveyJson, uniqueId } from "./support/prompts.js";
 import { answerShownStep, EVERY_KIND, EVERY_KIND_ANSWERS, everyKind, expectStep } from "./support/survey-fixtures.js";
+import { expect, prompt, test } from "./support/ui-test.js";
 
 // A host stylesheet at its worst: resets and !important on everything, buttons, forms and SVG.
 const HOSTILE = `<style>

@@ -1,4 +1,3 @@
-import { expect, outboxIds, prompt, test } from "./support/fixtures.js";
 import {
   card,
   completedAnswers,
@@ -8,6 +7,7 @@ import {
   uniqueId,
 } from "./support/prompts.js";
 import { answerShownStep, EVERY_KIND, EVERY_KIND_ANSWERS, everyKind, expectStep } from "./support/survey-fixtures.js";
+import { expect, outboxIds, prompt, test } from "./support/ui-test.js";
 
 test("every kind of step renders, and each answer reaches the collector's SQLite file", async ({
   page,

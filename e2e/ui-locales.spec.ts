@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures.js";
 import { card, openSurveyPage, type SurveyJson, uniqueId } from "./support/prompts.js";
+import { expect, test } from "./support/ui-test.js";
 
 // What each language calls the close button and the ends of the NPS scale, as a reader of it expects.
 const LANGUAGES: Record<string, { close: string; low: string; high: string; dir: "ltr" | "rtl" }> = {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
-import { expect, prompt, test } from "./support/fixtures.js";
 import { card, openSurveyPage, type SurveyJson, uniqueId } from "./support/prompts.js";
 import { answerShownStep, EVERY_KIND, everyKind, expectStep } from "./support/survey-fixtures.js";
+import { expect, prompt, test } from "./support/ui-test.js";
 
 const nps = (id: string, appearance?: SurveyJson["appearance"]): SurveyJson => ({
   id,

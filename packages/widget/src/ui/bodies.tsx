@@ -2,6 +2,7 @@ import type { QuestionStep, Step } from "@sonde/core";
 import type { ComponentChildren } from "preact";
 import type { Draft } from "./draft.js";
 import type { Format } from "./format.js";
+import type { MoreStrings } from "./locales/more-en.js";
 import { numberScale } from "./rating-scale.js";
 import type { PromptOptions } from "./types.js";
 
@@ -12,6 +13,8 @@ export interface BodyProps {
   step: QuestionStep;
   d: Draft;
   edit: (patch: Partial<Draft>) => void;
+  /** The strings of the kinds in `more-bodies`, once loaded with them. */
+  more: MoreStrings | undefined;
   /** Ids of the description and error that describe the controls. */
   by: string | undefined;
   invalid: boolean;

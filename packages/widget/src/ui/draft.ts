@@ -1,5 +1,4 @@
 import type { Answer, QuestionStep } from "@sonde/core";
-import type { LocaleStrings } from "./locales/en.js";
 
 /** What the person has entered on the current step so far. */
 export interface Draft {
@@ -51,8 +50,11 @@ export function toAnswer(step: QuestionStep, d: Draft): Answer | undefined {
     : ({ kind: step.kind, value: v, scale: step.kind === "csat" ? 5 : 7 } as Answer);
 }
 
+/** Why a draft may not be submitted yet (a locale string's name). */
+export type Problem = "needPick" | "needText" | "tooLong";
+
 /** The message that stops a draft from being submitted, or null when it may go. */
-export function problem(step: QuestionStep, d: Draft): keyof LocaleStrings | null {
+export function problem(step: QuestionStep, d: Draft): Problem | null {
   if (step.kind === "open" && d.text.trim().length > textLimit(step)) return "tooLong";
   const required = step.required ?? step.kind !== "open";
   // Half a gap answer is never sent: both ratings or none.

@@ -17,6 +17,7 @@ export const moreCss = `.face .opt,.star .opt,.thumb .opt{min-height:44px}\
 .thumb .i{width:24px;height:24px}\
 .sub{margin-block:14px 6px;font-size:14px;font-weight:600}\
 .sub:first-child{margin-block-start:0}\
+.hint{margin-block:-8px 10px}\
 .choices{display:grid;gap:6px;min-inline-size:0;padding:0;border:0}\
 .ch{display:flex;align-items:center;gap:10px;min-height:40px;padding:8px 12px;border:1px solid var(--l);border-radius:${half};cursor:pointer}\
 .ch:hover,.ch:has(:checked){border-color:var(--b)}\
@@ -24,7 +25,7 @@ export const moreCss = `.face .opt,.star .opt,.thumb .opt{min-height:44px}\
 .ch input{flex:none;width:18px;height:18px;margin:0;accent-color:var(--b)}\
 .field{display:block;width:100%;min-height:40px;padding:8px 10px;border:1px solid var(--l);border-radius:${half};background:var(--g);resize:vertical}\
 textarea.field{min-height:88px}\
-.field:focus{border-color:var(--b)}\
+.field:focus-visible{outline-offset:-1px}\
 .field::placeholder{color:var(--m);opacity:1}\
 .field[aria-invalid=true]{border-color:var(--e)}\
 .count{margin-block-start:4px;font-size:12px;color:var(--m);text-align:end}\

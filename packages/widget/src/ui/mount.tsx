@@ -3,6 +3,7 @@ import { render } from "preact";
 import { bodies, isBasic } from "./bodies.js";
 import { emptyDraft, problem, toAnswer } from "./draft.js";
 import { format } from "./format.js";
+import type { MoreStrings } from "./locales/more-en.js";
 import { Prompt, type PromptActions, type PromptState } from "./prompt.js";
 import { css } from "./styles.js";
 import type { PromptHandle, PromptOptions } from "./types.js";
@@ -75,17 +76,19 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
 
   const f = format(o.locale);
   const first = o.survey.steps[0]!;
-  let st: PromptState = { step: first, n: 1, draft: emptyDraft(), error: null, live: "" };
+  let st: PromptState = { step: first, n: 1, draft: emptyDraft(), error: null, live: false };
   let busy = false;
   let closed = false;
   // Where focus goes back on close: what had it before a modal opened, or before focus entered the prompt.
   let back = modal ? deepActive() : null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let moreStrings: MoreStrings | undefined;
   // Controls of the less common kinds come in a second chunk, requested now so it is there when needed.
   const more = o.survey.steps.every(isBasic)
     ? undefined
     : import("./more-bodies.js").then(
-        (m) => {
+        async (m) => {
+          moreStrings = await m.loadMoreStrings(o.locale);
           Object.assign(bodies, m.moreBodies);
           adopt(root, m.moreCss, o.nonce);
         },
@@ -100,7 +103,18 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
       app.querySelector<HTMLElement>(".body [tabindex='0'],.body input,.body textarea") ?? app.querySelector("h2")
     )?.focus();
   const draw = () =>
-    render(<Prompt o={o} f={f} st={st} act={act} role={pos === "inline" ? "region" : "dialog"} modal={modal} />, app);
+    render(
+      <Prompt
+        o={o}
+        f={f}
+        st={st}
+        act={act}
+        role={pos === "inline" ? "region" : "dialog"}
+        modal={modal}
+        more={moreStrings}
+      />,
+      app,
+    );
   const set = (patch: Partial<PromptState>) => {
     st = { ...st, ...patch };
     if (!closed) draw();
@@ -146,7 +160,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
         n: st.n + 1,
         draft: emptyDraft(),
         error: null,
-        live: following.kind === "thanks" ? o.text(following.question) : st.live,
+        live: following.kind === "thanks",
       });
       if (hadFocus) focusStep();
     },
@@ -182,10 +196,8 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
     parent.append(host);
     draw();
     if (modal) focusStep();
-    // The live region is there, empty, before it speaks: screen readers announce changes, not content.
-    timer = setTimeout(() => {
-      if (st.step === first) set({ live: f.fill(o.strings.announce, { text: o.text(first.question) }) });
-    }, 200);
+    // The live region is there, empty, before the heading moves in: screen readers announce changes, not content.
+    timer = setTimeout(() => st.step === first && set({ live: true }), 200);
   };
   if (!more || isBasic(first)) show();
   else void more.then(show);

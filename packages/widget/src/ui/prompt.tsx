@@ -1,8 +1,8 @@
 import type { QuestionStep, Step } from "@sonde/core";
 import { bodies } from "./bodies.js";
-import { type Draft, problem, toAnswer } from "./draft.js";
+import { type Draft, type Problem, problem, toAnswer } from "./draft.js";
 import type { Format } from "./format.js";
-import type { LocaleStrings } from "./locales/en.js";
+import type { MoreStrings } from "./locales/more-en.js";
 import type { PromptOptions } from "./types.js";
 
 /** Everything the card shows; the mount keeps it and renders again on each change. */
@@ -11,9 +11,13 @@ export interface PromptState {
   /** The number of the current question, counting from 1. */
   n: number;
   draft: Draft;
-  error: keyof LocaleStrings | null;
-  /** What the polite live region says. */
-  live: string;
+  error: Problem | "saveFailed" | null;
+  /**
+   * Whether the heading sits in the polite live region. It moves in when the prompt appears and
+   * on the thank-you, so that screen readers announce it, and out on the questions between, whose
+   * controls take focus and are read anyway. The region itself is always there.
+   */
+  live: boolean;
 }
 
 /** What the card can ask of its mount. */
@@ -31,15 +35,21 @@ interface Props {
   /** `dialog` for floating prompts, `region` inline. */
   role: "dialog" | "region";
   modal: boolean;
+  more: MoreStrings | undefined;
 }
 
 /** The survey card: close button, question, the step's controls, validation, progress and submit. */
-export function Prompt({ o, f, st, act, role, modal }: Props) {
+export function Prompt({ o, f, st, act, role, modal, more }: Props) {
   const { strings: s, text: t } = o;
   const step = st.step;
   const desc = step.description && t(step.description);
   const total = o.survey.steps.filter((x) => x.kind !== "thanks").length;
   const by = [desc && "sd", st.error && "se"].filter(Boolean).join(" ") || undefined;
+  const heading = (
+    <h2 id="sq" tabIndex={-1}>
+      {t(step.question)}
+    </h2>
+  );
   return (
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog (modal or not) or region, both labelled
     <div class="card" role={role} aria-modal={modal || undefined} aria-labelledby="sq">
@@ -48,9 +58,11 @@ export function Prompt({ o, f, st, act, role, modal }: Props) {
           <path d="M6 6l12 12M18 6 6 18" />
         </svg>
       </button>
-      <h2 id="sq" tabIndex={-1}>
-        {t(step.question)}
-      </h2>
+      <div role="status">
+        {st.live && step.kind !== "thanks" && <span class="sr">{s.announce} </span>}
+        {st.live && heading}
+      </div>
+      {!st.live && heading}
       {desc && (
         <p class="desc" id="sd">
           {desc}
@@ -73,13 +85,14 @@ export function Prompt({ o, f, st, act, role, modal }: Props) {
               step,
               d: st.draft,
               edit: act.edit,
+              more,
               by,
               invalid: st.error !== null && st.error !== "saveFailed",
             })}
           </div>
           {st.error && (
             <p class="err" id="se" role="alert">
-              {s[st.error] as string}
+              {{ ...s, ...more }[st.error]}
             </p>
           )}
           <div class="foot">
@@ -90,9 +103,6 @@ export function Prompt({ o, f, st, act, role, modal }: Props) {
           </div>
         </form>
       )}
-      <div class="sr" role="status">
-        {st.live}
-      </div>
     </div>
   );
 }

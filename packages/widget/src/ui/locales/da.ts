@@ -1,7 +1,7 @@
 import type { LocaleStrings } from "./en.js";
 
 const da: LocaleStrings = {
-  announce: "Spørgeskema: {text}",
+  announce: "Spørgeskema:",
   close: "Luk spørgeskemaet",
   submit: "Send",
   next: "Næste",
@@ -11,23 +11,9 @@ const da: LocaleStrings = {
   npsLow: "Slet ikke sandsynligt",
   npsHigh: "Meget sandsynligt",
   csat: ["Meget utilfreds", "Utilfreds", "Neutral", "Tilfreds", "Meget tilfreds"],
-  stars: { one: "{n} stjerne", other: "{n} stjerner" },
   cesLow: "Helt uenig",
   cesHigh: "Helt enig",
-  gapLow: "Meget dårligt",
-  gapHigh: "Fremragende",
-  expected: "Din forventning",
-  experienced: "Din oplevelse",
-  up: "Tommel op",
-  down: "Tommel ned",
-  other: "Andet",
-  otherLabel: "Andet, angiv venligst",
-  pickAny: "Vælg alle, der passer.",
-  charsLeft: { one: "{n} tegn tilbage", other: "{n} tegn tilbage" },
-  charsOver: { one: "{n} tegn for meget", other: "{n} tegn for meget" },
   needPick: "Vælg venligst et svar.",
-  needText: "Skriv venligst et svar.",
-  tooLong: "Forkort venligst dit svar.",
   saveFailed: "Dit svar kunne ikke gemmes. Prøv igen.",
   newTab: "(åbner i en ny fane)",
 };

@@ -1,7 +1,7 @@
 import type { LocaleStrings } from "./en.js";
 
 const de: LocaleStrings = {
-  announce: "Umfrage: {text}",
+  announce: "Umfrage:",
   close: "Umfrage schließen",
   submit: "Senden",
   next: "Weiter",
@@ -11,23 +11,9 @@ const de: LocaleStrings = {
   npsLow: "Überhaupt nicht wahrscheinlich",
   npsHigh: "Äußerst wahrscheinlich",
   csat: ["Sehr unzufrieden", "Unzufrieden", "Neutral", "Zufrieden", "Sehr zufrieden"],
-  stars: { one: "{n} Stern", other: "{n} Sterne" },
   cesLow: "Stimme überhaupt nicht zu",
   cesHigh: "Stimme voll und ganz zu",
-  gapLow: "Sehr schlecht",
-  gapHigh: "Ausgezeichnet",
-  expected: "Ihre Erwartung",
-  experienced: "Ihre Erfahrung",
-  up: "Daumen hoch",
-  down: "Daumen runter",
-  other: "Sonstiges",
-  otherLabel: "Sonstiges, bitte angeben",
-  pickAny: "Mehrfachauswahl möglich.",
-  charsLeft: { one: "Noch {n} Zeichen", other: "Noch {n} Zeichen" },
-  charsOver: { one: "{n} Zeichen zu viel", other: "{n} Zeichen zu viel" },
   needPick: "Bitte wählen Sie eine Antwort.",
-  needText: "Bitte geben Sie eine Antwort ein.",
-  tooLong: "Bitte kürzen Sie Ihre Antwort.",
   saveFailed: "Ihre Antwort konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.",
   newTab: "(öffnet in neuem Tab)",
 };

@@ -2,11 +2,12 @@
 export type Plural = { [category in Intl.LDMLPluralRule]?: string } & { other: string };
 
 /**
- * Every string the prompt shows or announces. `{name}` marks a value filled in at runtime;
- * scale labels are the defaults a survey may override per step.
+ * The strings every prompt needs: its frame and the number scales (NPS, CSAT, CES). `{name}`
+ * marks a value filled in at runtime; scale labels are defaults a survey may override per step.
+ * The other kinds' strings are in `more-<code>.ts`, loaded with their controls.
  */
 export interface LocaleStrings {
-  /** Announced when a prompt appears: `{text}` is its first question. */
+  /** Announced before the first question when a prompt appears ("Survey: How likely …"). */
   announce: string;
   close: string;
   submit: string;
@@ -21,30 +22,15 @@ export interface LocaleStrings {
   npsHigh: string;
   /** The five CSAT faces, least to most satisfied; the ends are also the default end labels. */
   csat: [string, string, string, string, string];
-  stars: Plural;
   cesLow: string;
   cesHigh: string;
-  gapLow: string;
-  gapHigh: string;
-  expected: string;
-  experienced: string;
-  up: string;
-  down: string;
-  other: string;
-  /** Accessible name of the text field that goes with "Other". */
-  otherLabel: string;
-  pickAny: string;
-  charsLeft: Plural;
-  charsOver: Plural;
   needPick: string;
-  needText: string;
-  tooLong: string;
   saveFailed: string;
   newTab: string;
 }
 
 const en: LocaleStrings = {
-  announce: "Survey: {text}",
+  announce: "Survey:",
   close: "Close survey",
   submit: "Submit",
   next: "Next",
@@ -54,23 +40,9 @@ const en: LocaleStrings = {
   npsLow: "Not at all likely",
   npsHigh: "Extremely likely",
   csat: ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
-  stars: { one: "{n} star", other: "{n} stars" },
   cesLow: "Strongly disagree",
   cesHigh: "Strongly agree",
-  gapLow: "Very poor",
-  gapHigh: "Excellent",
-  expected: "What you expected",
-  experienced: "What you got",
-  up: "Thumbs up",
-  down: "Thumbs down",
-  other: "Other",
-  otherLabel: "Other, please specify",
-  pickAny: "Select all that apply.",
-  charsLeft: { one: "{n} character left", other: "{n} characters left" },
-  charsOver: { one: "{n} character too many", other: "{n} characters too many" },
   needPick: "Please choose an answer.",
-  needText: "Please write an answer.",
-  tooLong: "Please shorten your answer.",
   saveFailed: "Your answer could not be saved. Please try again.",
   newTab: "(opens in a new tab)",
 };

@@ -1,7 +1,7 @@
 import type { LocaleStrings } from "./en.js";
 
 const es: LocaleStrings = {
-  announce: "Encuesta: {text}",
+  announce: "Encuesta:",
   close: "Cerrar la encuesta",
   submit: "Enviar",
   next: "Siguiente",
@@ -11,23 +11,9 @@ const es: LocaleStrings = {
   npsLow: "Nada probable",
   npsHigh: "Muy probable",
   csat: ["Muy insatisfecho", "Insatisfecho", "Neutral", "Satisfecho", "Muy satisfecho"],
-  stars: { one: "{n} estrella", other: "{n} estrellas" },
   cesLow: "Totalmente en desacuerdo",
   cesHigh: "Totalmente de acuerdo",
-  gapLow: "Muy malo",
-  gapHigh: "Excelente",
-  expected: "Lo que esperaba",
-  experienced: "Lo que obtuvo",
-  up: "Pulgar arriba",
-  down: "Pulgar abajo",
-  other: "Otro",
-  otherLabel: "Otro, especifique",
-  pickAny: "Seleccione todas las que correspondan.",
-  charsLeft: { one: "Queda {n} carácter", other: "Quedan {n} caracteres" },
-  charsOver: { one: "{n} carácter de más", other: "{n} caracteres de más" },
   needPick: "Elija una respuesta.",
-  needText: "Escriba una respuesta.",
-  tooLong: "Acorte su respuesta.",
   saveFailed: "No se pudo guardar su respuesta. Inténtelo de nuevo.",
   newTab: "(se abre en una pestaña nueva)",
 };

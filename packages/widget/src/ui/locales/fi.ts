@@ -1,7 +1,7 @@
 import type { LocaleStrings } from "./en.js";
 
 const fi: LocaleStrings = {
-  announce: "Kysely: {text}",
+  announce: "Kysely:",
   close: "Sulje kysely",
   submit: "Lähetä",
   next: "Seuraava",
@@ -11,23 +11,9 @@ const fi: LocaleStrings = {
   npsLow: "Erittäin epätodennäköistä",
   npsHigh: "Erittäin todennäköistä",
   csat: ["Erittäin tyytymätön", "Tyytymätön", "Neutraali", "Tyytyväinen", "Erittäin tyytyväinen"],
-  stars: { one: "{n} tähti", other: "{n} tähteä" },
   cesLow: "Täysin eri mieltä",
   cesHigh: "Täysin samaa mieltä",
-  gapLow: "Erittäin huono",
-  gapHigh: "Erinomainen",
-  expected: "Odotuksesi",
-  experienced: "Kokemuksesi",
-  up: "Peukku ylös",
-  down: "Peukku alas",
-  other: "Muu",
-  otherLabel: "Muu, mikä?",
-  pickAny: "Valitse kaikki sopivat.",
-  charsLeft: { one: "{n} merkki jäljellä", other: "{n} merkkiä jäljellä" },
-  charsOver: { one: "{n} merkki liikaa", other: "{n} merkkiä liikaa" },
   needPick: "Valitse vastaus.",
-  needText: "Kirjoita vastaus.",
-  tooLong: "Lyhennä vastaustasi.",
   saveFailed: "Vastausta ei voitu tallentaa. Yritä uudelleen.",
   newTab: "(avautuu uuteen välilehteen)",
 };

@@ -2,7 +2,7 @@ import type { LocaleStrings } from "./en.js";
 
 // French typography: a no-break space before ":".
 const fr: LocaleStrings = {
-  announce: "Questionnaire\u00a0: {text}",
+  announce: "Questionnaire\u00a0:",
   close: "Fermer le questionnaire",
   submit: "Envoyer",
   next: "Suivant",
@@ -12,23 +12,9 @@ const fr: LocaleStrings = {
   npsLow: "Pas du tout probable",
   npsHigh: "Extrêmement probable",
   csat: ["Très insatisfait", "Insatisfait", "Neutre", "Satisfait", "Très satisfait"],
-  stars: { one: "{n} étoile", other: "{n} étoiles" },
   cesLow: "Pas du tout d’accord",
   cesHigh: "Tout à fait d’accord",
-  gapLow: "Très mauvais",
-  gapHigh: "Excellent",
-  expected: "Vos attentes",
-  experienced: "Votre expérience",
-  up: "Pouce levé",
-  down: "Pouce baissé",
-  other: "Autre",
-  otherLabel: "Autre, précisez",
-  pickAny: "Plusieurs réponses possibles.",
-  charsLeft: { one: "{n} caractère restant", other: "{n} caractères restants" },
-  charsOver: { one: "{n} caractère en trop", other: "{n} caractères en trop" },
   needPick: "Veuillez choisir une réponse.",
-  needText: "Veuillez saisir une réponse.",
-  tooLong: "Veuillez raccourcir votre réponse.",
   saveFailed: "Votre réponse n’a pas pu être enregistrée. Veuillez réessayer.",
   newTab: "(s’ouvre dans un nouvel onglet)",
 };

@@ -2,7 +2,7 @@ import type { LocaleStrings } from "./en.js";
 
 // Gender-neutral wording where Hebrew allows it (infinitive and impersonal forms).
 const he: LocaleStrings = {
-  announce: "סקר: {text}",
+  announce: "סקר:",
   close: "סגירת הסקר",
   submit: "שליחה",
   next: "הבא",
@@ -12,23 +12,9 @@ const he: LocaleStrings = {
   npsLow: "בכלל לא סביר",
   npsHigh: "סביר מאוד",
   csat: ["לא מרוצה בכלל", "לא מרוצה", "ניטרלי", "מרוצה", "מרוצה מאוד"],
-  stars: { one: "כוכב אחד", two: "שני כוכבים", other: "{n} כוכבים" },
   cesLow: "בהחלט לא",
   cesHigh: "בהחלט כן",
-  gapLow: "גרוע מאוד",
-  gapHigh: "מצוין",
-  expected: "מה שציפית",
-  experienced: "מה שקיבלת",
-  up: "אהבתי",
-  down: "לא אהבתי",
-  other: "אחר",
-  otherLabel: "אחר, נא לפרט",
-  pickAny: "אפשר לבחור יותר מתשובה אחת.",
-  charsLeft: { one: "נותר תו אחד", two: "נותרו שני תווים", other: "נותרו {n} תווים" },
-  charsOver: { one: "תו אחד מעבר למגבלה", two: "שני תווים מעבר למגבלה", other: "{n} תווים מעבר למגבלה" },
   needPick: "נא לבחור תשובה.",
-  needText: "נא לכתוב תשובה.",
-  tooLong: "נא לקצר את התשובה.",
   saveFailed: "לא ניתן היה לשמור את התשובה. נא לנסות שוב.",
   newTab: "(נפתח בכרטיסייה חדשה)",
 };

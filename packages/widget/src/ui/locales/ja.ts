@@ -1,7 +1,7 @@
 import type { LocaleStrings } from "./en.js";
 
 const ja: LocaleStrings = {
-  announce: "アンケート：{text}",
+  announce: "アンケート：",
   close: "アンケートを閉じる",
   submit: "送信",
   next: "次へ",
@@ -11,23 +11,9 @@ const ja: LocaleStrings = {
   npsLow: "まったく可能性はない",
   npsHigh: "非常に可能性が高い",
   csat: ["非常に不満", "不満", "どちらでもない", "満足", "非常に満足"],
-  stars: { other: "星{n}つ" },
   cesLow: "まったくそう思わない",
   cesHigh: "非常にそう思う",
-  gapLow: "非常に悪い",
-  gapHigh: "非常に良い",
-  expected: "事前の期待",
-  experienced: "実際の体験",
-  up: "高評価",
-  down: "低評価",
-  other: "その他",
-  otherLabel: "その他（具体的に）",
-  pickAny: "当てはまるものをすべて選んでください。",
-  charsLeft: { other: "残り{n}文字" },
-  charsOver: { other: "{n}文字超過" },
   needPick: "回答を選んでください。",
-  needText: "回答を入力してください。",
-  tooLong: "回答を短くしてください。",
   saveFailed: "回答を保存できませんでした。もう一度お試しください。",
   newTab: "（新しいタブで開きます）",
 };

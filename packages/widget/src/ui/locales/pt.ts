@@ -1,7 +1,7 @@
 import type { LocaleStrings } from "./en.js";
 
 const pt: LocaleStrings = {
-  announce: "Pesquisa: {text}",
+  announce: "Pesquisa:",
   close: "Fechar a pesquisa",
   submit: "Enviar",
   next: "Próximo",
@@ -11,23 +11,9 @@ const pt: LocaleStrings = {
   npsLow: "Nada provável",
   npsHigh: "Extremamente provável",
   csat: ["Muito insatisfeito", "Insatisfeito", "Neutro", "Satisfeito", "Muito satisfeito"],
-  stars: { one: "{n} estrela", other: "{n} estrelas" },
   cesLow: "Discordo totalmente",
   cesHigh: "Concordo totalmente",
-  gapLow: "Muito ruim",
-  gapHigh: "Excelente",
-  expected: "O que você esperava",
-  experienced: "O que você recebeu",
-  up: "Polegar para cima",
-  down: "Polegar para baixo",
-  other: "Outro",
-  otherLabel: "Outro, especifique",
-  pickAny: "Selecione todas as opções que se aplicam.",
-  charsLeft: { one: "{n} caractere restante", other: "{n} caracteres restantes" },
-  charsOver: { one: "{n} caractere a mais", other: "{n} caracteres a mais" },
   needPick: "Escolha uma resposta.",
-  needText: "Escreva uma resposta.",
-  tooLong: "Encurte sua resposta.",
   saveFailed: "Não foi possível salvar sua resposta. Tente novamente.",
   newTab: "(abre em uma nova aba)",
 };

@@ -2,7 +2,7 @@ import type { LocaleStrings } from "./en.js";
 
 // Simplified Chinese; full-width punctuation.
 const zh: LocaleStrings = {
-  announce: "问卷：{text}",
+  announce: "问卷：",
   close: "关闭问卷",
   submit: "提交",
   next: "下一步",
@@ -12,23 +12,9 @@ const zh: LocaleStrings = {
   npsLow: "完全不可能",
   npsHigh: "非常可能",
   csat: ["非常不满意", "不满意", "一般", "满意", "非常满意"],
-  stars: { other: "{n} 星" },
   cesLow: "非常不同意",
   cesHigh: "非常同意",
-  gapLow: "非常差",
-  gapHigh: "非常好",
-  expected: "您的预期",
-  experienced: "您的实际体验",
-  up: "赞",
-  down: "踩",
-  other: "其他",
-  otherLabel: "其他（请注明）",
-  pickAny: "可多选。",
-  charsLeft: { other: "还可输入 {n} 个字符" },
-  charsOver: { other: "超出 {n} 个字符" },
   needPick: "请选择一个答案。",
-  needText: "请输入您的回答。",
-  tooLong: "请缩短您的回答。",
   saveFailed: "无法保存您的回答，请重试。",
   newTab: "（在新标签页中打开）",
 };
