@@ -8,7 +8,7 @@ import {
   WIRE_SCHEMA_VERSION,
 } from "@sonde/core";
 import { randomId } from "../outbox/identity.js";
-import { directionOf, loadStrings, pickUiLocale } from "../ui/locale-loader.js";
+import { directionOf, loadStrings, localeCandidates, pickUiLocale } from "../ui/locale-loader.js";
 import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
 
@@ -25,7 +25,7 @@ export interface PresentOptions {
   device: "mobile" | "tablet" | "desktop" | undefined;
   nonce: string | undefined;
   /** Persists the response as it grows; the UI moves on only after it resolves. */
-  onAnswer: (response: SurveyResponse, step: Step, answer: Answer) => Promise<void>;
+  onAnswer: (response: SurveyResponse, step: Step, answer: Answer | undefined) => Promise<void>;
   onDismiss: () => void;
 }
 
@@ -33,7 +33,9 @@ export interface PresentOptions {
 export async function presentSurvey(options: PresentOptions): Promise<{ handle: PromptHandle; responseId: string }> {
   const { survey } = options;
   const defaultLocale = survey.defaultLocale ?? "en";
-  const locale = pickUiLocale([options.locale, document.documentElement.lang, ...navigator.languages, defaultLocale]);
+  const locale = pickUiLocale(
+    localeCandidates(survey, options.locale, [document.documentElement.lang, ...navigator.languages]),
+  );
   const strings = await loadStrings(locale);
   const now = Date.now();
   const response: SurveyResponse = {
@@ -63,8 +65,10 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     text: (t) => (t === undefined ? "" : resolveText(t, locale, defaultLocale)),
     next: (step, answer) => nextStep(survey.steps, step, answer),
     onAnswer: async (step, answer, completed) => {
+      // A skipped optional step changes nothing unless it ends the survey.
+      if (!answer && !completed) return;
       response.revision += 1;
-      response.answers = { ...response.answers, [step.id]: answer };
+      if (answer) response.answers = { ...response.answers, [step.id]: answer };
       response.completed = completed;
       response.updatedAt = Date.now();
       await options.onAnswer({ ...response }, step, answer);

@@ -226,7 +226,7 @@ export function createInstance(
           await getOutbox().enqueue(response); // stored; the outbox flushes on its own
           await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
         }
-        emitter.emit("answered", { surveyId: survey.id, responseId: response.id, stepId: step.id, answer });
+        if (answer) emitter.emit("answered", { surveyId: survey.id, responseId: response.id, stepId: step.id, answer });
         if (response.completed) {
           emitter.emit("completed", { surveyId: survey.id, responseId: response.id, answers: response.answers });
         }
