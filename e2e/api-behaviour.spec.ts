@@ -79,12 +79,12 @@ test("debug mode prints why each survey did not show", async ({ page, host, coll
   const lines: string[] = [];
   page.on("console", (m) => lines.push(m.text()));
   await page.goto(
-    host.page("/debug/docs", {
+    `${host.page("/debug/docs", {
       html: hostPage({
         endpoint: `${collector.url}/v1/responses`,
         surveys: JSON.stringify([survey("nps-debug", "/pricing")]),
       }),
-    }) + "?sonde_debug=1",
+    })}?sonde_debug=1`,
   );
   await expect.poll(() => lines.join("\n")).toMatch(/nps-debug not shown: trigger: page \/debug\/docs does not match/);
 });
@@ -96,12 +96,12 @@ test("preview shows a survey for QA without writing history or sending the answe
 }) => {
   const before = collector.rowCount();
   await page.goto(
-    host.page("/preview/docs", {
+    `${host.page("/preview/docs", {
       html: hostPage({
         endpoint: `${collector.url}/v1/responses`,
         surveys: JSON.stringify([survey("nps-preview", "/pricing")]),
       }),
-    }) + "?sonde_preview=nps-preview",
+    })}?sonde_preview=nps-preview`,
   );
   await expect(prompt(page).getByRole("dialog")).toBeVisible();
   await prompt(page).getByRole("radio", { name: "3" }).click();
