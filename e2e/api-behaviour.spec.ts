@@ -141,3 +141,32 @@ sonde("init", { endpoint: ${JSON.stringify(`${collector.url}/v1/responses`)}, co
   await page.evaluate(() => (window as unknown as { sonde: (m: string) => void }).sonde("optIn"));
   await expect(prompt(page).getByRole("dialog")).toBeVisible();
 });
+
+test("the recorded page URL drops its query string unless captureQuery is set", async ({ page, host, collector }) => {
+  for (const [path, extra, expected] of [
+    ["/query-default/pricing", {}, "/query-default/pricing"],
+    ["/query-kept/pricing", { "capture-query": "true" }, "/query-kept/pricing?plan=team"],
+  ] as const) {
+    const url = host.page(path, {
+      html: hostPage({
+        endpoint: `${collector.url}/v1/responses`,
+        surveys: JSON.stringify([survey(`nps${path.split("/")[1]}`, path)]),
+        "cooldown-days": "0", // two prompts in one browser
+        ...extra,
+      }),
+    });
+    await page.goto(`${url}?plan=team`);
+    await page.evaluate(() => {
+      const w = window as unknown as { sonde: (...a: unknown[]) => void; done?: string };
+      w.sonde("on", "completed", (e: { responseId: string }) => (w.done = e.responseId));
+    });
+    await prompt(page).getByRole("radio", { name: "9" }).click();
+    await prompt(page).getByRole("button", { name: "Submit" }).click();
+    const id = await page
+      .waitForFunction(() => (window as unknown as { done?: string }).done)
+      .then((h) => h.jsonValue());
+    await expect.poll(() => collector.rowsFor(id!)).toBe(1);
+    const stored = collector.rows().find((r) => r.id === id)!;
+    expect(new URL(stored.response.context.url).pathname + new URL(stored.response.context.url).search).toBe(expected);
+  }
+});

@@ -25,6 +25,7 @@ function configFromData(data: Record<string, string | undefined>): Record<string
     debug: flag(data.debug),
     consent: data.consent,
     honorPrivacySignals: flag(data.honorPrivacySignals),
+    captureQuery: flag(data.captureQuery),
     nonce: data.nonce,
     userId: data.userId,
     cooldownDays: data.cooldownDays === undefined ? undefined : Number(data.cooldownDays),

@@ -23,6 +23,8 @@ export interface PresentOptions {
   userId: string | undefined;
   attributes: Record<string, string | number | boolean | null>;
   device: "mobile" | "tablet" | "desktop" | undefined;
+  /** Keep the query string in the recorded page URL. */
+  captureQuery: boolean | undefined;
   nonce: string | undefined;
   /** Persists the response as it grows; the UI moves on only after it resolves. */
   onAnswer: (response: SurveyResponse, step: Step, answer: Answer | undefined) => Promise<void>;
@@ -50,7 +52,7 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     anonymousId: options.anonymousId,
     userId: options.userId ?? null,
     context: {
-      url: location.origin + location.pathname,
+      url: location.origin + location.pathname + (options.captureQuery ? location.search : ""),
       locale,
       device: options.device,
       attributes: options.attributes,

@@ -219,6 +219,7 @@ export function createInstance(
       userId,
       attributes,
       device: view.context().device,
+      captureQuery: config.captureQuery,
       nonce: config.nonce,
       onAnswer: async (response, step, answer) => {
         if (prompt) prompt.stepId = step.id;
