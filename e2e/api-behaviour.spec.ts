@@ -79,14 +79,14 @@ test("debug mode prints why each survey did not show", async ({ page, host, coll
   const lines: string[] = [];
   page.on("console", (m) => lines.push(m.text()));
   await page.goto(
-    host.page("/debug/docs", {
+    `${host.page("/debug/docs", {
       html: hostPage({
         endpoint: `${collector.url}/v1/responses`,
         surveys: JSON.stringify([survey("nps-debug", "/pricing")]),
       }),
-    }) + "?sonde_debug=1",
+    })}?sonde_debug=1`,
   );
-  await expect.poll(() => lines.join("\n")).toMatch(/nps-debug not shown: url: \/debug\/docs does not match/);
+  await expect.poll(() => lines.join("\n")).toMatch(/nps-debug not shown: trigger: page \/debug\/docs does not match/);
 });
 
 test("preview shows a survey for QA without writing history or sending the answer", async ({
@@ -96,12 +96,12 @@ test("preview shows a survey for QA without writing history or sending the answe
 }) => {
   const before = collector.rowCount();
   await page.goto(
-    host.page("/preview/docs", {
+    `${host.page("/preview/docs", {
       html: hostPage({
         endpoint: `${collector.url}/v1/responses`,
         surveys: JSON.stringify([survey("nps-preview", "/pricing")]),
       }),
-    }) + "?sonde_preview=nps-preview",
+    })}?sonde_preview=nps-preview`,
   );
   await expect(prompt(page).getByRole("dialog")).toBeVisible();
   await prompt(page).getByRole("radio", { name: "3" }).click();
@@ -128,7 +128,7 @@ test("preview shows a survey for QA without writing history or sending the answe
 test("optOut() hides prompts on this browser until optIn()", async ({ page, host, collector }) => {
   const url = host.page("/optout/pricing", {
     html: `<!doctype html><html><head><script>${snippet("/sonde/sonde.js")}
-sonde("init", { endpoint: ${JSON.stringify(`${collector.url}/v1/responses`)}, surveys: ${JSON.stringify([survey("nps-optout", "/optout")])} });
+sonde("init", { endpoint: ${JSON.stringify(`${collector.url}/v1/responses`)}, cooldownDays: 0, surveys: ${JSON.stringify([survey("nps-optout", "/optout")])} });
 </script></head><body>Host</body></html>`,
   });
   await page.goto(url);
@@ -140,4 +140,33 @@ sonde("init", { endpoint: ${JSON.stringify(`${collector.url}/v1/responses`)}, su
   await expect(prompt(page)).toHaveCount(0);
   await page.evaluate(() => (window as unknown as { sonde: (m: string) => void }).sonde("optIn"));
   await expect(prompt(page).getByRole("dialog")).toBeVisible();
+});
+
+test("the recorded page URL drops its query string unless captureQuery is set", async ({ page, host, collector }) => {
+  for (const [path, extra, expected] of [
+    ["/query-default/pricing", {}, "/query-default/pricing"],
+    ["/query-kept/pricing", { "capture-query": "true" }, "/query-kept/pricing?plan=team"],
+  ] as const) {
+    const url = host.page(path, {
+      html: hostPage({
+        endpoint: `${collector.url}/v1/responses`,
+        surveys: JSON.stringify([survey(`nps${path.split("/")[1]}`, path)]),
+        "cooldown-days": "0", // two prompts in one browser
+        ...extra,
+      }),
+    });
+    await page.goto(`${url}?plan=team`);
+    await page.evaluate(() => {
+      const w = window as unknown as { sonde: (...a: unknown[]) => void; done?: string };
+      w.sonde("on", "completed", (e: { responseId: string }) => (w.done = e.responseId));
+    });
+    await prompt(page).getByRole("radio", { name: "9" }).click();
+    await prompt(page).getByRole("button", { name: "Submit" }).click();
+    const id = await page
+      .waitForFunction(() => (window as unknown as { done?: string }).done)
+      .then((h) => h.jsonValue());
+    await expect.poll(() => collector.rowsFor(id!)).toBe(1);
+    const stored = collector.rows().find((r) => r.id === id)!;
+    expect(new URL(stored.response.context.url).pathname + new URL(stored.response.context.url).search).toBe(expected);
+  }
 });

@@ -4,9 +4,11 @@ import { expect, prompt, test } from "./support/fixtures.js";
 import { hostPage } from "./support/host.js";
 
 // Hard ceilings, gzip -9, summed over every script the page downloads — as a page sees it.
-// Raised only in the commit that needs it, with the reason in its message.
-const NO_SURVEY_DUE = 16_384;
-const ONE_PROMPT_ONE_LANGUAGE = 24_576;
+// Raised only in the commit that needs it, with the reason in its message. Were 16,384 and
+// 24,576: zod/mini validating config and definitions in the first download (~10 KB of it), the
+// full rule engine and the JS API do not fit 16 KB; the prompt adds Preact and the UI (~10.7 KB).
+const NO_SURVEY_DUE = 18_432;
+const ONE_PROMPT_ONE_LANGUAGE = 29_696;
 
 /** Records every script response the page receives: URL and gzip -9 size of its body. */
 function recordScripts(page: Page) {
@@ -30,7 +32,7 @@ function recordScripts(page: Page) {
   };
 }
 
-test("a page where no survey is due downloads at most 16 KB of script and no UI", async ({ page, host, collector }) => {
+test("a page where no survey is due downloads at most 18 KB of script and no UI", async ({ page, host, collector }) => {
   const done = recordScripts(page);
   await page.goto(
     host.page("/docs", {
@@ -43,7 +45,7 @@ test("a page where no survey is due downloads at most 16 KB of script and no UI"
   expect(total).toBeLessThanOrEqual(NO_SURVEY_DUE);
 });
 
-test("showing one NPS prompt in one language downloads at most 24 KB of script", async ({ page, host, collector }) => {
+test("showing one NPS prompt in one language downloads at most 29 KB of script", async ({ page, host, collector }) => {
   const done = recordScripts(page);
   await page.goto(
     host.page("/pricing", {

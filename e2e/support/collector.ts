@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { SurveyResponse } from "@sonde/core";
 import Database from "better-sqlite3";
 
 export const repoRoot = join(import.meta.dirname, "../..");
@@ -16,6 +17,8 @@ export interface CollectorProcess {
   rowsFor(id: string): number;
   /** All stored rows. */
   rowCount(): number;
+  /** Every stored row: its id, revision and the response as stored, ordered by id. */
+  rows(): { id: string; revision: number; response: SurveyResponse }[];
   stop(): Promise<void>;
 }
 
@@ -58,6 +61,19 @@ export async function spawnCollector(
     child,
     rowsFor: (id) => query<{ n: number }>("SELECT count(*) AS n FROM responses WHERE id = ?", id).n,
     rowCount: () => query<{ n: number }>("SELECT count(*) AS n FROM responses").n,
+    rows: () => {
+      const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+      try {
+        const rows = db.prepare("SELECT id, revision, body FROM responses ORDER BY id").all() as {
+          id: string;
+          revision: number;
+          body: string;
+        }[];
+        return rows.map((r) => ({ id: r.id, revision: r.revision, response: JSON.parse(r.body) as SurveyResponse }));
+      } finally {
+        db.close();
+      }
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join } from "node:path";
 import { repoRoot } from "./collector.js";
@@ -15,6 +15,8 @@ export interface TestHost {
   url: string;
   /** Registers a page at `path` and returns its absolute URL. */
   page(path: string, page: HostPage): string;
+  /** Forwards every request under `prefix` (e.g. `/v1/`) to `target`, so the page reaches it on its own origin. */
+  proxy(prefix: string, target: string): void;
   /** Sets headers for every /sonde/ file (e.g. to test a CDN without CORS). */
   close(): Promise<void>;
 }
@@ -25,8 +27,22 @@ const types: Record<string, string> = { ".js": "text/javascript; charset=utf-8",
 /** Starts a host on 127.0.0.1 with a free port. No Vite, no injected scripts: only what a page needs. */
 export async function startHost(): Promise<TestHost> {
   const pages = new Map<string, HostPage>();
+  const proxies = new Map<string, string>();
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0]!;
+    for (const [prefix, target] of proxies) {
+      if (!path.startsWith(prefix)) continue;
+      const upstream = request(new URL(req.url ?? "/", target), { method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on("error", () => {
+        res.writeHead(502);
+        res.end();
+      });
+      req.pipe(upstream);
+      return;
+    }
     if (path.startsWith("/sonde/")) {
       const file = join(cdnDir, path.slice("/sonde/".length));
       if (file.startsWith(cdnDir) && existsSync(file) && statSync(file).isFile()) {
@@ -56,6 +72,9 @@ export async function startHost(): Promise<TestHost> {
     page(path, page) {
       pages.set(path, page);
       return url + path;
+    },
+    proxy(prefix, target) {
+      proxies.set(prefix, target);
     },
     close: () =>
       new Promise((resolve) => {

@@ -1,6 +1,8 @@
 // @sonde/core — the public surface. Every name here is part of the API; a test locks the list.
 // Grouped by module: rules/ decides, schema/ describes and validates, scoring/ computes results.
 
+/** Which step follows an answer: branches by score band or choice, `next`, or the order of steps. */
+export { nextStep } from "./rules/branching.js";
 export {
   /** Whether a value passes an attribute or property condition. */
   matchCondition,
@@ -85,6 +87,28 @@ export {
   /** Schema of the options `init()` takes. */
   widgetConfigSchema,
 } from "./schema/config.js";
+export {
+  /** Turns zod issues into lines that name the path: `surveys[2].rules.sampling: must be at most 100 (got 150)`. */
+  formatIssues,
+} from "./schema/format-issues.js";
+export {
+  /** The most responses one batch may hold. */
+  MAX_BATCH_RESPONSES,
+  /** The wire format's version. */
+  WIRE_SCHEMA_VERSION,
+} from "./schema/limits.js";
+export {
+  /** Validates a batch of responses as the endpoint receives it. */
+  parseBatch,
+  /** Validates the widget configuration. */
+  parseConfig,
+  /** Validates one survey definition. */
+  parseSurvey,
+  /** Validates a survey list or `surveys.json`. */
+  parseSurveys,
+} from "./schema/parse.js";
+/** `["surveys", 2, "rules"]` → `surveys[2].rules`. */
+export { formatPath } from "./schema/path.js";
 export type {
   /** Who may see a survey. */
   Audience,
@@ -166,22 +190,18 @@ export {
   textSchema,
 } from "./schema/text.js";
 export type {
+  /** A validated value with warnings, or zod's issues still unformatted. */
+  Checked,
   /** A validated value with warnings, or error lines. */
   Validated,
 } from "./schema/validate.js";
 export {
-  /** Turns zod issues into lines that name the path: `surveys[2].rules.sampling: must be at most 100 (got 150)`. */
-  formatIssues,
-  /** `["surveys", 2, "rules"]` → `surveys[2].rules`. */
-  formatPath,
-  /** Validates a batch of responses as the endpoint receives it. */
-  parseBatch,
-  /** Validates the widget configuration. */
-  parseConfig,
-  /** Validates one survey definition. */
-  parseSurvey,
-  /** Validates a survey list or `surveys.json`. */
-  parseSurveys,
+  /** `parseConfig` keeping zod's issues unformatted, for callers that format lazily. */
+  checkConfig,
+  /** `parseSurvey` keeping zod's issues unformatted. */
+  checkSurvey,
+  /** `parseSurveys` keeping zod's issues unformatted. */
+  checkSurveys,
 } from "./schema/validate.js";
 export type {
   /** One answer. */
@@ -200,12 +220,8 @@ export {
   batchSchema,
   /** Schema of where and how an answer was given. */
   contextSchema,
-  /** The most responses one batch may hold. */
-  MAX_BATCH_RESPONSES,
   /** Schema of one response. */
   responseSchema,
-  /** The wire format's version. */
-  WIRE_SCHEMA_VERSION,
 } from "./schema/wire.js";
 // Scoring — formulas and sources in packages/core/SCORING.md
 /** Responses → mergeable count rows by survey, question, period and segment, and their roll-ups. */

@@ -27,6 +27,8 @@ export const widgetConfigSchema = memo(() =>
       consent: z.optional(z.enum(["granted", "pending", "denied"])),
       /** Treat Global Privacy Control / Do Not Track as consent denied. Default false. */
       honorPrivacySignals: z.optional(z.boolean()),
+      /** Keep the page URL's query string in answers' context (default false: it often holds personal data). */
+      captureQuery: z.optional(z.boolean()),
     })
     .check(
       z.refine((c) => c.surveys !== undefined || c.surveysUrl !== undefined, {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { surveysJsonSchema } from "./json-schema.js";
-import { parseSurveys } from "./validate.js";
+import { parseSurveys } from "./parse.js";
 
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), "utf8"));
 

@@ -166,7 +166,15 @@ export function surveysJsonSchema(): Record<string, unknown> {
     $schema: z.optional(z.string()),
     surveys: surveyListSchema(),
   });
-  const json = z.toJSONSchema(file, { metadata: registry, unrepresentable: "any" });
+  const json = z.toJSONSchema(file, {
+    metadata: registry,
+    unrepresentable: "any",
+    // `wholeNumber()` is a number refined by Number.isInteger: tell editors it is an integer.
+    override: (ctx) => {
+      const checks = (ctx.zodSchema._zod.def as { checks?: { _zod: { def: { fn?: unknown } } }[] }).checks;
+      if (checks?.some((c) => c._zod.def.fn === Number.isInteger)) ctx.jsonSchema.type = "integer";
+    },
+  });
   const defs = json.$defs as Record<string, { description?: string; properties?: Record<string, object> }>;
   for (const [id, doc] of Object.entries(DOCS)) {
     const def = defs[id];

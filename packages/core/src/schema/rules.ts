@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { conditionSchema, urlConditionSchema } from "./conditions.js";
 import { memo } from "./memo.js";
+import { wholeNumber } from "./number.js";
 import { localeTagSchema } from "./text.js";
 
 /** Device classes an audience can target. */
@@ -49,7 +50,7 @@ export const audienceSchema = memo(() =>
     devices: z.optional(z.array(z.enum(DEVICES)).check(z.minLength(1))),
     /** Language tags; `en` takes in `en-GB`, `pt-BR` only `pt-BR`. */
     locales: z.optional(z.array(localeTagSchema()).check(z.minLength(1))),
-    minVisits: z.optional(z.int().check(z.gte(0))),
+    minVisits: z.optional(wholeNumber().check(z.gte(0))),
     minDaysSinceFirstSeen: z.optional(atLeast0()),
     attributes: z.optional(z.array(conditionSchema())),
     /** Whether all attribute conditions must hold (default) or any one. */
@@ -67,7 +68,7 @@ export const frequencySchema = memo(() =>
     /** Wait this many days after the person closed the prompt without finishing. */
     dismissDays: z.optional(atLeast0()),
     /** Show at most this many times. */
-    maxDisplays: z.optional(z.int().check(z.gte(1))),
+    maxDisplays: z.optional(wholeNumber().check(z.gte(1))),
     /** Show even within the global cooldown that follows any prompt. */
     ignoreCooldown: z.optional(z.boolean()),
   }),

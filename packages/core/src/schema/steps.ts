@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { memo } from "./memo.js";
+import { wholeNumber } from "./number.js";
 import { textSchema } from "./text.js";
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -22,14 +23,21 @@ export const END = "end";
  */
 export const branchSchema = memo(() =>
   z.object({
+    // Choices first: the score band's fields are all optional, so it would take (and strip) any object.
     when: z.union([
-      z.object({
-        min: z.optional(z.number()),
-        max: z.optional(z.number()),
-      }),
       z.object({
         choices: z.array(idSchema()).check(z.minLength(1, { error: "must list at least one choice id" })),
       }),
+      z
+        .object({
+          min: z.optional(z.number()),
+          max: z.optional(z.number()),
+        })
+        .check(
+          z.refine((band) => band.min !== undefined || band.max !== undefined, {
+            error: "needs choices, or a score band with min and/or max",
+          }),
+        ),
     ]),
     goto: z.string().check(z.minLength(1)),
   }),
@@ -89,7 +97,7 @@ export const openStepSchema = memo(() =>
     ...common(),
     placeholder: z.optional(textSchema()),
     maxLength: z.optional(
-      z.int().check(z.gte(1, { error: "must be at least 1" }), z.lte(5000, { error: "must be at most 5000" })),
+      wholeNumber().check(z.gte(1, { error: "must be at least 1" }), z.lte(5000, { error: "must be at most 5000" })),
     ),
   }),
 );

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { memo } from "./memo.js";
+import { wholeNumber } from "./number.js";
 import { rulesSchema } from "./rules.js";
 import { END, idSchema, stepSchema } from "./steps.js";
 import { localeTagSchema } from "./text.js";
@@ -16,7 +17,7 @@ export const themeSchema = memo(() =>
     background: z.optional(z.string().check(z.maxLength(64))),
     radius: z.optional(z.string().check(z.maxLength(32))),
     font: z.optional(z.string().check(z.maxLength(256))),
-    zIndex: z.optional(z.int()),
+    zIndex: z.optional(wholeNumber()),
   }),
 );
 
@@ -54,10 +55,10 @@ export const surveySchema = memo(() =>
   z
     .object({
       id: idSchema(),
-      version: z.optional(z.int().check(z.gte(1, { error: "must be 1 or more" }))),
+      version: z.optional(wholeNumber().check(z.gte(1, { error: "must be 1 or more" }))),
       name: z.optional(z.string()),
       defaultLocale: z.optional(localeTagSchema()),
-      priority: z.optional(z.int()),
+      priority: z.optional(wholeNumber()),
       schedule: z.optional(
         z.object({
           start: z.optional(isoDateTime()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig, parseSurvey, parseSurveys } from "./validate.js";
+import { parseConfig, parseSurvey, parseSurveys } from "./parse.js";
 
 /** A valid survey; `over` replaces top-level fields, `rules` replaces the rules. */
 const survey = (over: Record<string, unknown> = {}) => ({
@@ -291,5 +291,37 @@ describe("parseSurvey", () => {
   it("names the root it was given", () => {
     const result = parseSurvey(survey({ priority: 1.5 }));
     expect(result.ok ? [] : result.errors).toEqual(["survey.priority: must be a whole number (got 1.5)"]);
+  });
+});
+
+describe("branches", () => {
+  const withBranch = (when: unknown) => ({
+    id: "b",
+    steps: [
+      {
+        kind: "single",
+        id: "q",
+        question: "Why?",
+        choices: [{ id: "n", label: "No reason" }],
+        branches: [{ when, goto: "end" }],
+      },
+    ],
+  });
+
+  it("keeps a choice branch's choices (a score band must not swallow it)", () => {
+    const result = parseSurvey(withBranch({ choices: ["n"] }));
+    expect(result.ok && result.value.steps[0]!.kind === "single" ? result.value.steps[0]!.branches : null).toEqual([
+      { when: { choices: ["n"] }, goto: "end" },
+    ]);
+  });
+
+  it("keeps a score band", () => {
+    const result = parseSurvey(withBranch({ min: 0, max: 6 }));
+    expect(result.ok ? result.value.steps[0]! : null).toMatchObject({ branches: [{ when: { min: 0, max: 6 } }] });
+  });
+
+  it("rejects an empty condition, which would match every answer", () => {
+    const result = parseSurvey(withBranch({}));
+    expect(result.ok ? [] : result.errors.join("\n")).toContain("survey.steps[0].branches[0].when");
   });
 });

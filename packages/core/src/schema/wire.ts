@@ -1,9 +1,7 @@
 import * as z from "zod/mini";
+import { MAX_BATCH_RESPONSES, WIRE_SCHEMA_VERSION } from "./limits.js";
 import { memo } from "./memo.js";
 import { idSchema } from "./steps.js";
-
-/** The wire format's version; stored records and batches carry it so both ends can migrate. */
-export const WIRE_SCHEMA_VERSION = 1;
 
 const rating = (min: number, max: number) =>
   z
@@ -91,9 +89,6 @@ export const responseSchema = memo(() =>
 );
 
 export type SurveyResponse = z.infer<ReturnType<typeof responseSchema>>;
-
-/** The most responses one batch may hold. */
-export const MAX_BATCH_RESPONSES = 500;
 
 /** What the widget POSTs to the endpoint. */
 export const batchSchema = memo(() =>

@@ -4,19 +4,9 @@
 import { bench, describe } from "vitest";
 import type { Answer } from "../schema/wire.js";
 import { type ScorableResponse, scoreRows, tallyResponses } from "./aggregate.js";
+import { mulberry32 } from "./seeded-random.js";
 
 const COUNT = 1_000_000;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function synthetic(count: number, extraScored: boolean): ScorableResponse[] {
   const random = mulberry32(42);

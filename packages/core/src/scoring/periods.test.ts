@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coarsenPeriod, nextPeriod, parsePeriod, periodKeyer, periodOfDay } from "./periods.js";
+import { mulberry32 } from "./seeded-random.js";
 
 // Independent references: Intl's own formatting of the calendar day (en-CA prints YYYY-MM-DD)
 // and the textbook ISO-week rule on Date objects ("the week of the Thursday").
@@ -16,17 +17,6 @@ function referenceWeek(day: string): string {
   const year = date.getUTCFullYear();
   const week = Math.ceil(((date.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
   return `${year}-W${String(week).padStart(2, "0")}`;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;

@@ -8,18 +8,8 @@ import { compareMeans, compareNps } from "./compare.js";
 import { normalCdf, studentTQuantile } from "./distributions.js";
 import { proportion } from "./intervals.js";
 import { npsFromCounts } from "./nps.js";
+import { mulberry32 } from "./seeded-random.js";
 import { tallyAnswers } from "./tally.js";
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (random: () => number, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)]!;

@@ -1,6 +1,8 @@
 import * as api from "./public.js";
 
-type Command = keyof typeof api;
+// Every public function is a command of `sonde("name", ...args)`; `initWith` is internal.
+const { initWith, ...commands } = api;
+type Command = keyof typeof commands;
 type Global = { sonde?: ((...args: unknown[]) => unknown) & { q?: unknown[][]; loaded?: boolean } };
 
 function configFromData(data: Record<string, string | undefined>): Record<string, unknown> | null {
@@ -23,8 +25,10 @@ function configFromData(data: Record<string, string | undefined>): Record<string
     debug: flag(data.debug),
     consent: data.consent,
     honorPrivacySignals: flag(data.honorPrivacySignals),
+    captureQuery: flag(data.captureQuery),
     nonce: data.nonce,
     userId: data.userId,
+    cooldownDays: data.cooldownDays === undefined ? undefined : Number(data.cooldownDays),
   };
   for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
   return config;
@@ -33,11 +37,11 @@ function configFromData(data: Record<string, string | undefined>): Record<string
 /** Runs one `sonde("method", ...args)` command; unknown commands are reported, never thrown. */
 function dispatch(method: unknown, ...args: unknown[]): unknown {
   try {
-    if (typeof method !== "string" || !(method in api) || typeof api[method as Command] !== "function") {
-      console.error(`sonde: unknown command ${JSON.stringify(method)}; use one of ${Object.keys(api).join(", ")}`);
+    if (typeof method !== "string" || !Object.hasOwn(commands, method)) {
+      console.error(`sonde: unknown command ${JSON.stringify(method)}; use one of ${Object.keys(commands).join(", ")}`);
       return undefined;
     }
-    return (api[method as Command] as (...a: unknown[]) => unknown)(...args);
+    return (commands[method as Command] as (...a: unknown[]) => unknown)(...args);
   } catch (error) {
     console.error(`sonde: ${String(method)}() failed`, error);
     return undefined;
@@ -58,6 +62,6 @@ export function boot(data: Record<string, string | undefined>, w: Global): void 
   const real = Object.assign(dispatch, { loaded: true });
   w.sonde = real;
   const config = configFromData(data);
-  if (config) api.init(config as api.SondeConfig);
+  if (config) initWith(config as api.SondeConfig, { outboxTuning: data.outboxTuning });
   for (const args of queued) dispatch(args[0], ...args.slice(1));
 }

@@ -1,6 +1,6 @@
 import {
   type Answer,
-  END,
+  nextStep,
   resolveText,
   type Step,
   type Survey,
@@ -8,8 +8,7 @@ import {
   WIRE_SCHEMA_VERSION,
 } from "@sonde/core";
 import { randomId } from "../outbox/identity.js";
-import { deviceClass } from "../signals/context.js";
-import { directionOf, loadStrings, pickUiLocale } from "../ui/locale-loader.js";
+import { directionOf, loadStrings, localeCandidates, pickUiLocale } from "../ui/locale-loader.js";
 import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
 
@@ -23,37 +22,22 @@ export interface PresentOptions {
   anonymousId: string;
   userId: string | undefined;
   attributes: Record<string, string | number | boolean | null>;
+  device: "mobile" | "tablet" | "desktop" | undefined;
+  /** Keep the query string in the recorded page URL. */
+  captureQuery: boolean | undefined;
   nonce: string | undefined;
   /** Persists the response as it grows; the UI moves on only after it resolves. */
-  onAnswer: (response: SurveyResponse, step: Step, answer: Answer) => Promise<void>;
+  onAnswer: (response: SurveyResponse, step: Step, answer: Answer | undefined) => Promise<void>;
   onDismiss: () => void;
-}
-
-/** The step after `step`, following its branches, `next`, or the order of steps. */
-function nextStep(survey: Survey, step: Step, answer: Answer | undefined): Step | null {
-  if (step.kind === "thanks") return null;
-  const byId = (id: string) => (id === END ? null : (survey.steps.find((s) => s.id === id) ?? null));
-  for (const branch of step.branches ?? []) {
-    const w = branch.when;
-    const hit =
-      "choices" in w
-        ? answer?.kind === "single"
-          ? w.choices.includes(answer.value)
-          : answer?.kind === "multiple" && answer.value.some((v) => w.choices.includes(v))
-        : answer && "value" in answer && typeof answer.value === "number"
-          ? answer.value >= (w.min ?? -Infinity) && answer.value <= (w.max ?? Infinity)
-          : false;
-    if (hit) return byId(branch.goto);
-  }
-  if (step.next) return byId(step.next);
-  return survey.steps[survey.steps.indexOf(step) + 1] ?? null;
 }
 
 /** Renders the survey and builds its response record, one revision per answered step. */
 export async function presentSurvey(options: PresentOptions): Promise<{ handle: PromptHandle; responseId: string }> {
   const { survey } = options;
   const defaultLocale = survey.defaultLocale ?? "en";
-  const locale = pickUiLocale([options.locale, document.documentElement.lang, ...navigator.languages, defaultLocale]);
+  const locale = pickUiLocale(
+    localeCandidates(survey, options.locale, [document.documentElement.lang, ...navigator.languages]),
+  );
   const strings = await loadStrings(locale);
   const now = Date.now();
   const response: SurveyResponse = {
@@ -68,9 +52,9 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     anonymousId: options.anonymousId,
     userId: options.userId ?? null,
     context: {
-      url: location.origin + location.pathname,
+      url: location.origin + location.pathname + (options.captureQuery ? location.search : ""),
       locale,
-      device: deviceClass(),
+      device: options.device,
       attributes: options.attributes,
     },
     schemaVersion: WIRE_SCHEMA_VERSION,
@@ -81,10 +65,12 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     dir: directionOf(locale),
     strings,
     text: (t) => (t === undefined ? "" : resolveText(t, locale, defaultLocale)),
-    next: (step, answer) => nextStep(survey, step, answer),
+    next: (step, answer) => nextStep(survey.steps, step, answer),
     onAnswer: async (step, answer, completed) => {
+      // A skipped optional step changes nothing unless it ends the survey.
+      if (!answer && !completed) return;
       response.revision += 1;
-      response.answers = { ...response.answers, [step.id]: answer };
+      if (answer) response.answers = { ...response.answers, [step.id]: answer };
       response.completed = completed;
       response.updatedAt = Date.now();
       await options.onAnswer({ ...response }, step, answer);

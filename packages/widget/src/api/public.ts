@@ -1,6 +1,6 @@
 import type { WidgetConfig } from "@sonde/core";
 import { createEmitter, type SondeEventName, type SondeHandler } from "./events.js";
-import { type Attributes, createInstance, type SondeInstance } from "./sonde.js";
+import { type Attributes, createInstance, type Internals, type SondeInstance } from "./sonde.js";
 
 /** The options `init()` takes (validated at run time by the core schema). */
 export type SondeConfig = WidgetConfig;
@@ -27,12 +27,17 @@ function call<K extends keyof SondeInstance>(
  * @example init({ endpoint: "https://collector.example/v1/responses", surveysUrl: "https://collector.example/v1/surveys" })
  */
 export function init(config: SondeConfig): void {
+  initWith(config);
+}
+
+/** `init()` with internal settings (the script tag passes outbox timings for tests); not exported by the package. */
+export function initWith(config: SondeConfig, internals?: Internals): void {
   try {
     if (instance) {
       console.warn("sonde: init() was called again; keeping the first configuration (call destroy() first to re-init)");
       return;
     }
-    const created = createInstance(config, emitter);
+    const created = createInstance(config, emitter, internals);
     if (!created) return; // reported; calls stay queued for a valid init()
     instance = created;
     const queued = early;

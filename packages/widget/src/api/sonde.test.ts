@@ -18,8 +18,11 @@ describe("createInstance() with bad input", () => {
   it("reports a bad config field by path and stays inert without throwing", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(start({ endpoint: 42, surveys: [] })).toBeNull();
-    expect(errors.mock.calls.map((c) => c.join(" ")).join("\n")).toContain(
-      "config.endpoint: must be a string (got 42)",
+    // The formatter loads lazily, only when something is wrong.
+    await vi.waitFor(() =>
+      expect(errors.mock.calls.map((c) => c.join(" ")).join("\n")).toContain(
+        "config.endpoint: must be a string (got 42)",
+      ),
     );
   });
 

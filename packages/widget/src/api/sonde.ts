@@ -1,14 +1,22 @@
-import { type Decision, evaluate, parseConfig, type Survey } from "@sonde/core";
-import { config as zodConfig } from "zod/mini";
+import {
+  type Checked,
+  checkConfig,
+  checkSurveys,
+  type Decision,
+  evaluate,
+  type Survey,
+  watchedSignals,
+} from "@sonde/core";
 import { loadHistory, recordHistory } from "../outbox/history.js";
 import { anonymousId, newAnonymousId, readOptOut, writeOptOut } from "../outbox/identity.js";
 import { createOutbox, type Outbox } from "../outbox/outbox.js";
-import { pageContext } from "../signals/context.js";
+import { countVisit } from "../outbox/visits.js";
 import { watchNavigation } from "../signals/navigation.js";
+import { createPageView } from "../signals/page-view.js";
 import type { PromptHandle } from "../ui/types.js";
 import { type Consent, initialConsent } from "./consent.js";
 import { createEmitter, type Emitter, type SondeEventName, type SondeHandler } from "./events.js";
-import { fetchSurveys, type SurveysResult, validateSurveys } from "./surveys-source.js";
+import { fetchSurveys } from "./surveys-source.js";
 
 /** Flat, JSON-safe attributes of a person or an event. */
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -43,6 +51,15 @@ function urlFlag(name: string): string | null {
   }
 }
 
+/** Reports invalid input, one line per problem naming its path; the formatter loads only now. */
+function report(emitter: Emitter, code: "config" | "surveys", failed: Extract<Checked<unknown>, { ok: false }>) {
+  void import("./report.js").then(({ describeIssues }) => {
+    const lines = describeIssues(failed.issues, failed.root);
+    for (const line of lines) log(line);
+    emitter.emit("error", { code, message: lines.join("\n") });
+  });
+}
+
 /** Resolves when the host page is idle: each heavy step runs in its own short task. */
 const idle = () =>
   new Promise<void>((resolve) =>
@@ -51,17 +68,25 @@ const idle = () =>
       : setTimeout(resolve, 1),
   );
 
+/** Settings that are not part of the public config: outbox timings for tests and benchmarks. */
+export interface Internals {
+  /** Outbox tuning as JSON text (the script tag's `data-outbox-tuning`). */
+  outboxTuning?: string;
+}
+
 /**
  * Creates Sonde from a config. Never throws: a bad config is reported on the console (and as an
  * `error` event) with the path of each bad field, and gives null — Sonde stays inert.
  */
-export function createInstance(input: unknown, emitter: Emitter = createEmitter()): SondeInstance | null {
-  // Before the first schema is built: no `new Function` probe, which strict CSPs report.
-  zodConfig({ jitless: true });
-  const parsed = parseConfig(input);
+export function createInstance(
+  input: unknown,
+  emitter: Emitter = createEmitter(),
+  internals: Internals = {},
+): SondeInstance | null {
+  // zod/mini never compiles parsers with `new Function`, so strict CSPs see no eval probe.
+  const parsed = checkConfig(input);
   if (!parsed.ok) {
-    for (const line of parsed.errors) log(line);
-    emitter.emit("error", { code: "config", message: parsed.errors.join("\n") });
+    report(emitter, "config", parsed);
     return null;
   }
   const config = parsed.value;
@@ -77,7 +102,9 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
   let attributes: Attributes = { ...config.attributes };
   let anonId: string | undefined;
   let prompt: { handle: PromptHandle; surveyId: string; responseId: string; stepId: string } | undefined;
-  let shownThisPage = false;
+  let presenting = false;
+  let delayTimer: ReturnType<typeof setTimeout> | undefined;
+  let visits: { visits: number; firstSeenAt: number } | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let outbox: Outbox | undefined;
   const stops: (() => void)[] = [];
@@ -95,56 +122,94 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
   const mayStore = () => consent === "granted" && !destroyed;
 
   const getOutbox = () => {
-    outbox ??= createOutbox({ endpoint: config.endpoint, onError: (m) => fail("delivery", m) });
+    outbox ??= createOutbox({
+      endpoint: config.endpoint,
+      onSent: (ids) => emitter.emit("sent", { responseIds: ids }),
+      // A failure that will be retried is only worth a line in debug mode (the outbox says it there).
+      onError: (e) => {
+        if (e.willRetry) return;
+        log(e.message);
+        emitter.emit("error", { code: e.status ? "rejected" : "storage", message: e.message });
+      },
+      onDropped: (d) => fail("storage", d.message),
+      debug,
+      tuning: internals.outboxTuning,
+    });
     return outbox;
   };
 
   const loadDefinitions = async (): Promise<void> => {
-    let result: SurveysResult;
+    let result: Checked<Survey[]>;
     try {
       const input = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : config.surveys;
       await idle();
-      result = validateSurveys(input);
+      result = checkSurveys(input);
     } catch (error) {
       fail("surveys", `${error instanceof Error ? error.message : String(error)}; retrying in a minute`);
       retryTimer = setTimeout(() => void loadDefinitions().then(() => evaluateNow("retry")), RETRY_SURVEYS_MS);
       return;
     }
-    if (!result.ok) {
-      for (const line of result.errors) log(line);
-      emitter.emit("error", { code: "surveys", message: result.errors.join("\n") });
-      return;
-    }
-    surveys = result.surveys;
+    if (!result.ok) return report(emitter, "surveys", result);
+    for (const warning of result.warnings) info(warning);
+    surveys = result.value;
+    view.watch(watchedSignals(surveys));
     markReady();
     emitter.emit("ready", { surveyIds: surveys.map((s) => s.id) });
   };
 
-  const decide = async (only?: string): Promise<Decision | null> => {
+  /** Asks the core rules, with everything the page and the history know. `requested`: show() asked for it. */
+  const decide = async (requested?: string): Promise<Decision | null> => {
     if (!surveys || !mayStore() || optedOut) return null;
     const [history, id] = await Promise.all([loadHistory(), anonymousId(), idle()]);
     anonId = id;
-    const candidates = only ? surveys.filter((s) => s.id === only) : surveys;
+    visits ??= await countVisit(Date.now());
     const decision = evaluate({
-      surveys: candidates,
-      context: pageContext(),
+      surveys,
+      context: view.context(),
       history,
       now: Date.now(),
       personId: userId ?? id,
+      person: { identified: userId !== undefined, attributes, ...visits },
+      cooldownDays: config.cooldownDays,
+      requested,
     });
     for (const v of decision.verdicts) info(v.surveyId, v.eligible ? "eligible" : `not shown: ${v.reasons.join("; ")}`);
     return decision;
   };
 
-  const evaluateNow = async (why: string) => {
-    if (prompt || shownThisPage || destroyed) return;
-    const decision = await decide();
+  const evaluateNow = async (why: string, requested?: string): Promise<void> => {
+    if (prompt || presenting || destroyed) return;
+    const decision = await decide(requested);
     info(`evaluated on ${why}`);
-    if (decision?.survey && !prompt && !shownThisPage) await present(decision.survey, false);
+    const survey = decision?.survey;
+    if (!survey || prompt || presenting) return;
+    if (decision.delayMs > 0) {
+      // Ask again when the delay is over: a page that no longer matches cancels the prompt.
+      clearTimeout(delayTimer);
+      delayTimer = setTimeout(() => run(showIfStillChosen(survey.id)), decision.delayMs);
+      info(`${survey.id} due in ${decision.delayMs} ms`);
+      return;
+    }
+    await present(survey, false);
+  };
+
+  const showIfStillChosen = async (surveyId: string) => {
+    const decision = await decide();
+    if (decision?.survey?.id === surveyId && !prompt && !presenting) await present(decision.survey, false);
+    else info(`${surveyId} cancelled: no longer chosen when its delay ended`);
   };
 
   const present = async (survey: Survey, isPreview: boolean) => {
-    shownThisPage = true;
+    if (presenting || prompt) return;
+    presenting = true;
+    try {
+      await mount(survey, isPreview);
+    } finally {
+      presenting = false;
+    }
+  };
+
+  const mount = async (survey: Survey, isPreview: boolean) => {
     const { presentSurvey } = await import("./present.js");
     if (destroyed) return;
     const shown = await presentSurvey({
@@ -153,15 +218,16 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
       anonymousId: anonId ?? "preview",
       userId,
       attributes,
+      device: view.context().device,
+      captureQuery: config.captureQuery,
       nonce: config.nonce,
       onAnswer: async (response, step, answer) => {
         if (prompt) prompt.stepId = step.id;
         if (!isPreview && mayStore()) {
-          await getOutbox().enqueue(response);
+          await getOutbox().enqueue(response); // stored; the outbox flushes on its own
           await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
-          void getOutbox().flush();
         }
-        emitter.emit("answered", { surveyId: survey.id, responseId: response.id, stepId: step.id, answer });
+        if (answer) emitter.emit("answered", { surveyId: survey.id, responseId: response.id, stepId: step.id, answer });
         if (response.completed) {
           emitter.emit("completed", { surveyId: survey.id, responseId: response.id, answers: response.answers });
         }
@@ -212,11 +278,14 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     };
   const run = (p: Promise<unknown>) => void p.catch((e: unknown) => fail("storage", String(e)));
 
+  const view = createPageView((why) => run(evaluateNow(why)));
   stops.push(
     watchNavigation(() => {
-      shownThisPage = false;
+      view.restart();
       run(evaluateNow("navigation"));
     }),
+    () => view.stop(),
+    () => clearTimeout(delayTimer),
   );
   run(idle().then(begin));
 
@@ -242,8 +311,10 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     ),
     track: guard(
       "track",
-      (event: string, _properties?: Attributes) => {
-        info(`event ${event}`);
+      (event: string, properties?: Attributes) => {
+        if (typeof event !== "string" || !event)
+          throw new TypeError(`track(event) needs a non-empty name (got ${String(event)})`);
+        view.event(event, properties);
         run(evaluateNow(`event ${event}`));
       },
       undefined,
@@ -251,7 +322,7 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     page: guard(
       "page",
       () => {
-        shownThisPage = false;
+        view.restart();
         run(evaluateNow("page"));
       },
       undefined,
@@ -269,8 +340,7 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
               if (mayStore() && !optedOut) await present(survey, false);
               return;
             }
-            const decision = await decide(surveyId);
-            if (decision?.survey) await present(decision.survey, false);
+            await evaluateNow(`show(${surveyId})`, surveyId);
           })(),
         );
       },
@@ -279,13 +349,27 @@ export function createInstance(input: unknown, emitter: Emitter = createEmitter(
     dismiss: guard("dismiss", () => close(true), undefined),
     on: guard("on", emitter.on, undefined),
     off: guard("off", emitter.off, undefined),
-    flush: guard("flush", () => (mayStore() ? getOutbox().flush() : Promise.resolve()), Promise.resolve()),
+    flush: guard(
+      "flush",
+      () =>
+        mayStore()
+          ? getOutbox()
+              .flush()
+              .then(() => undefined)
+          : Promise.resolve(),
+      Promise.resolve(),
+    ),
     reset: guard(
       "reset",
       () => {
         userId = undefined;
         attributes = {};
-        if (mayStore()) run(newAnonymousId().then((id) => void (anonId = id)));
+        if (mayStore())
+          run(
+            newAnonymousId().then((id) => {
+              anonId = id;
+            }),
+          );
       },
       undefined,
     ),

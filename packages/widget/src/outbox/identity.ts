@@ -1,4 +1,4 @@
-import { get, set } from "idb-keyval";
+import { get, set, type UseStore } from "idb-keyval";
 import { getStateStore } from "./stores.js";
 
 /** A random id: `crypto.randomUUID` where present, else 128 random bits from getRandomValues. */
@@ -8,28 +8,54 @@ export function randomId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+// Where IndexedDB is missing or failing, the id lives in memory for this page, per store.
+const inMemory = new WeakMap<UseStore, string>();
+
 /** This browser's anonymous id, created once and kept in Sonde's own storage (never a cookie). */
 export async function anonymousId(store = getStateStore()): Promise<string> {
-  const existing = await get<string>("anonymousId", store);
-  if (existing) return existing;
-  const id = randomId();
-  await set("anonymousId", id, store);
-  return id;
+  try {
+    const existing = await get<string>("anonymousId", store);
+    if (existing) return existing;
+    const id = inMemory.get(store) ?? randomId();
+    await set("anonymousId", id, store);
+    return id;
+  } catch {
+    const id = inMemory.get(store) ?? randomId();
+    inMemory.set(store, id);
+    return id;
+  }
 }
 
 /** Replaces the anonymous id (after a log-out): the next person is someone new. */
 export async function newAnonymousId(store = getStateStore()): Promise<string> {
   const id = randomId();
-  await set("anonymousId", id, store);
+  inMemory.set(store, id);
+  try {
+    await set("anonymousId", id, store);
+  } catch {
+    // IndexedDB unavailable: the value above lives in memory for this page.
+  }
   return id;
 }
 
+// The opt-out, likewise kept in memory where IndexedDB fails.
+const optOutInMemory = new WeakMap<UseStore, boolean>();
+
 /** Whether this browser opted out of surveys. */
 export async function readOptOut(store = getStateStore()): Promise<boolean> {
-  return (await get<boolean>("optedOut", store)) === true;
+  try {
+    return (await get<boolean>("optedOut", store)) === true;
+  } catch {
+    return optOutInMemory.get(store) === true;
+  }
 }
 
 /** Remembers an opt-out (or opt-in) in Sonde's own storage. */
 export async function writeOptOut(value: boolean, store = getStateStore()): Promise<void> {
-  await set("optedOut", value, store);
+  optOutInMemory.set(store, value);
+  try {
+    await set("optedOut", value, store);
+  } catch {
+    // IndexedDB unavailable: the value above lives in memory for this page.
+  }
 }

@@ -1,5 +1,3 @@
-import type { PageContext } from "@sonde/core";
-
 /** The device class, from the viewport width and pointer. */
 export function deviceClass(): "mobile" | "tablet" | "desktop" {
   const w = window.innerWidth;
@@ -7,13 +5,4 @@ export function deviceClass(): "mobile" | "tablet" | "desktop" {
   if (w < 640) return "mobile";
   if (w < 1024 && coarse) return "tablet";
   return "desktop";
-}
-
-/** A snapshot of the page for the rules. */
-export function pageContext(): PageContext {
-  return {
-    url: location.href,
-    locale: document.documentElement.lang || navigator.language,
-    device: deviceClass(),
-  };
 }

@@ -1,11 +1,27 @@
-import { baseLanguage } from "@sonde/core";
+import { baseLanguage, type Survey, type Text } from "@sonde/core";
 import type { LocaleStrings } from "./locales/en.js";
 
-// One chunk per language: a page downloads only the table it shows.
-const tables: Record<string, () => Promise<{ default: LocaleStrings }>> = {
+type Table = () => Promise<{ default: LocaleStrings }>;
+
+// One chunk per language: a page downloads only the table it shows. This module runs in the
+// boot chunk, so it holds only the import() calls, never the strings.
+const tables: Record<string, Table> = {
   en: () => import("./locales/en.js"),
   da: () => import("./locales/da.js"),
+  ru: () => import("./locales/ru.js"),
+  fi: () => import("./locales/fi.js"),
+  fr: () => import("./locales/fr.js"),
+  zh: () => import("./locales/zh.js"),
+  de: () => import("./locales/de.js"),
+  es: () => import("./locales/es.js"),
+  pt: () => import("./locales/pt.js"),
+  ja: () => import("./locales/ja.js"),
+  ar: () => import("./locales/ar.js"),
+  he: () => import("./locales/he.js"),
 };
+
+/** The languages Sonde's prompts speak. */
+export const UI_LOCALES = Object.keys(tables);
 
 const rtl = new Set(["ar", "he", "fa", "ur"]);
 
@@ -17,6 +33,35 @@ export function pickUiLocale(candidates: readonly (string | undefined)[]): strin
     if (tables[base]) return base;
   }
   return "en";
+}
+
+/** The language tags a survey's texts are written in (keys of translated texts). */
+export function surveyLanguages(survey: Survey): Set<string> {
+  const found = new Set<string>();
+  const visit = (text: Text | undefined) => {
+    if (text && typeof text === "object") for (const tag of Object.keys(text)) found.add(baseLanguage(tag));
+  };
+  for (const step of survey.steps) {
+    visit(step.question);
+    visit(step.description);
+    if ("choices" in step) for (const c of step.choices) visit(c.label);
+  }
+  return found;
+}
+
+/**
+ * The prompt's language candidates, best first: the explicit config, then the page's languages
+ * (`<html lang>`, then `navigator.languages`) that the survey is written in, then the survey's
+ * default language, then the page's languages as they are. Feed the result to `pickUiLocale`.
+ */
+export function localeCandidates(
+  survey: Survey,
+  configured: string | undefined,
+  page: readonly (string | undefined)[],
+): (string | undefined)[] {
+  const written = surveyLanguages(survey);
+  const own = survey.defaultLocale ?? (written.size ? [...written][0] : undefined);
+  return [configured, ...page.filter((tag) => tag && written.has(baseLanguage(tag))), own, ...page];
 }
 
 /** Text direction of a language. */

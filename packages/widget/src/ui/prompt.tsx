@@ -1,62 +1,116 @@
-import type { Answer, Step } from "@sonde/core";
-import { useState } from "preact/hooks";
-import { NpsScale } from "./nps-scale.js";
+import type { QuestionStep, Step } from "@sonde/core";
+import { bodies } from "./bodies.js";
+import { type Draft, type Problem, problem, toAnswer } from "./draft.js";
+import type { Format } from "./format.js";
+import type { MoreStrings } from "./locales/more-en.js";
 import type { PromptOptions } from "./types.js";
 
-/** The survey card: one step at a time, persisted before it moves on. */
-export function Prompt({ options, onDone }: { options: PromptOptions; onDone: () => void }) {
-  const { survey, strings, text, dir } = options;
-  const [step, setStep] = useState<Step>(survey.steps[0]!);
-  const [value, setValue] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const headingId = `sonde-q-${step.id}`;
+/** Everything the card shows; the mount keeps it and renders again on each change. */
+export interface PromptState {
+  step: Step;
+  /** The number of the current question, counting from 1. */
+  n: number;
+  draft: Draft;
+  error: Problem | "saveFailed" | null;
+  /**
+   * Whether the heading sits in the polite live region. It moves in when the prompt appears and
+   * on the thank-you, so that screen readers announce it, and out on the questions between, whose
+   * controls take focus and are read anyway. The region itself is always there.
+   */
+  live: boolean;
+}
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    if (step.kind !== "nps" || value === null || busy) return;
-    const answer: Answer = { kind: "nps", value };
-    const following = options.next(step, answer);
-    setBusy(true);
-    try {
-      await options.onAnswer(step, answer, following === null || following.kind === "thanks");
-    } finally {
-      setBusy(false);
-    }
-    if (following) {
-      setStep(following);
-      setValue(null);
-    } else onDone();
-  };
+/** What the card can ask of its mount. */
+export interface PromptActions {
+  edit(patch: Partial<Draft>): void;
+  submit(e: Event): void;
+  close(): void;
+}
 
+interface Props {
+  o: PromptOptions;
+  f: Format;
+  st: PromptState;
+  act: PromptActions;
+  /** `dialog` for floating prompts, `region` inline. */
+  role: "dialog" | "region";
+  modal: boolean;
+  more: MoreStrings | undefined;
+}
+
+/** The survey card: close button, question, the step's controls, validation, progress and submit. */
+export function Prompt({ o, f, st, act, role, modal, more }: Props) {
+  const { strings: s, text: t } = o;
+  const step = st.step;
+  const desc = step.description && t(step.description);
+  const total = o.survey.steps.filter((x) => x.kind !== "thanks").length;
+  const by = [desc && "sd", st.error && "se"].filter(Boolean).join(" ") || undefined;
+  const heading = (
+    <h2 id="sq" tabIndex={-1}>
+      {t(step.question)}
+    </h2>
+  );
   return (
-    <div class="card" role="dialog" aria-labelledby={headingId} aria-label={strings.surveyLabel}>
-      <button type="button" class="close" aria-label={strings.close} onClick={options.onDismiss}>
-        ×
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog (modal or not) or region, both labelled
+    <div class="card" role={role} aria-modal={modal || undefined} aria-labelledby="sq">
+      <button type="button" class="x" aria-label={s.close} onClick={act.close}>
+        <svg class="i" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M6 6l12 12M18 6 6 18" />
+        </svg>
       </button>
-      {step.kind === "thanks" ? (
-        <p class="thanks" id={headingId} role="status">
-          {text(step.question)}
+      <div role="status">
+        {st.live && step.kind !== "thanks" && <span class="sr">{s.announce} </span>}
+        {st.live && heading}
+      </div>
+      {!st.live && heading}
+      {desc && (
+        <p class="desc" id="sd">
+          {desc}
         </p>
+      )}
+      {step.kind === "thanks" ? (
+        step.link &&
+        /^https?:\/\//i.test(step.link.url) && (
+          <a class="link" href={step.link.url} target="_blank" rel="noopener noreferrer">
+            {t(step.link.label)}
+            <span class="sr"> {s.newTab}</span>
+          </a>
+        )
       ) : (
-        <form onSubmit={submit}>
-          <h2 id={headingId}>{text(step.question)}</h2>
-          {step.kind === "nps" && (
-            <NpsScale
-              value={value}
-              onChange={setValue}
-              labelledBy={headingId}
-              lowLabel={text(step.lowLabel) || strings.npsLow}
-              highLabel={text(step.highLabel) || strings.npsHigh}
-              dir={dir}
-            />
+        <form noValidate onSubmit={act.submit}>
+          <div class="body">
+            {bodies[step.kind]?.({
+              o,
+              f,
+              step,
+              d: st.draft,
+              edit: act.edit,
+              more,
+              by,
+              invalid: st.error !== null && st.error !== "saveFailed",
+            })}
+          </div>
+          {st.error && (
+            <p class="err" id="se" role="alert">
+              {{ ...s, ...more }[st.error]}
+            </p>
           )}
-          <div class="actions">
-            <button type="submit" class="submit" disabled={value === null || busy}>
-              {strings.submit}
+          <div class="foot">
+            {total > 1 && <span class="step">{f.fill(s.progress, { n: st.n, total })}</span>}
+            <button type="submit" class="go">
+              {submitLabel(o, step, st.draft)}
             </button>
           </div>
         </form>
       )}
     </div>
   );
+}
+
+/** "Next" when a question follows the answer as it stands, "Submit" at the end, "Skip" on an empty optional step. */
+function submitLabel(o: PromptOptions, step: QuestionStep, d: Draft): string {
+  const answer = toAnswer(step, d);
+  if (!answer && !problem(step, d)) return o.strings.skip;
+  const following = o.next(step, answer);
+  return following && following.kind !== "thanks" ? o.strings.next : o.strings.submit;
 }

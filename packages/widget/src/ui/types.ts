@@ -4,25 +4,33 @@ import type { LocaleStrings } from "./locales/en.js";
 /**
  * What the UI chunk is given. It imports no runtime code from core or the rest of the widget:
  * the loader passes in what it needs, so the lazily loaded chunk stays self-contained.
+ * Position and theme come from `survey.appearance`.
  */
 export interface PromptOptions {
   survey: Survey;
+  /** The prompt's language: its `lang`, and how numbers and plurals are formatted. */
   locale: string;
   dir: "ltr" | "rtl";
   strings: LocaleStrings;
   /** Resolves survey text to the prompt's language. */
   text: (text: Text | undefined) => string;
-  /** The step after `step` given its answer, or null when the survey ends. */
+  /** The step after `step` given its answer (undefined when skipped), or null when the survey ends. */
   next: (step: Step, answer: Answer | undefined) => Step | null;
-  /** Persists an answer; the UI moves on only after it resolves. */
-  onAnswer: (step: Step, answer: Answer, completed: boolean) => Promise<void>;
+  /**
+   * Persists an answer; the UI moves on only after it resolves and shows an error if it rejects.
+   * `answer` is undefined when an optional step was skipped; `completed` when no question follows.
+   */
+  onAnswer: (step: Step, answer: Answer | undefined, completed: boolean) => Promise<void>;
+  /** The person closed the prompt before the end (close button, Escape, backdrop). */
   onDismiss: () => void;
-  /** Where to render; a fixed-position host is appended to `document.body` otherwise. */
-  container?: Element;
-  nonce?: string;
+  /** Where to render; by default `document.body`, or the `appearance.selector` element of an inline survey. */
+  container?: Element | undefined;
+  /** A CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
+  nonce?: string | undefined;
 }
 
 /** A shown prompt. */
 export interface PromptHandle {
+  /** Removes the prompt; focus goes back where it was if it was inside. Safe to call twice. */
   unmount(): void;
 }

@@ -1,0 +1,70 @@
+import type { Survey } from "@sonde/core";
+import { describe, expect, it } from "vitest";
+import { directionOf, loadStrings, localeCandidates, pickUiLocale, surveyLanguages } from "./locale-loader.js";
+
+const survey = (texts: Record<string, string> | string, defaultLocale?: string): Survey => ({
+  id: "s",
+  ...(defaultLocale ? { defaultLocale } : {}),
+  steps: [{ kind: "nps", id: "q", question: texts }],
+});
+
+describe("pickUiLocale", () => {
+  const cases: [(string | undefined)[], string][] = [
+    [["pt-BR"], "pt"],
+    [["zh-Hans-CN"], "zh"],
+    [["he-IL", "en"], "he"],
+    [[undefined, "", "FR-ca"], "fr"],
+    [["it", "nb", "da-DK"], "da"],
+    [["it"], "en"],
+    [[], "en"],
+  ];
+  for (const [candidates, want] of cases)
+    it(`${JSON.stringify(candidates)} → ${want}`, () => expect(pickUiLocale(candidates)).toBe(want));
+});
+
+describe("localeCandidates (config → survey's languages → <html lang> → navigator.languages)", () => {
+  const cases: [string, Survey, string | undefined, string[], string][] = [
+    ["the config wins", survey({ en: "Q", da: "Q" }), "de", ["da", "en"], "de"],
+    ["a page language the survey is written in", survey({ en: "Q", da: "Q" }, "en"), undefined, ["da-DK", "en"], "da"],
+    ["the survey's own language over a page language it lacks", survey({ da: "Q" }, "da"), undefined, ["de"], "da"],
+    ["html lang for a survey of plain strings", survey("Q"), undefined, ["fi", "en"], "fi"],
+    ["navigator.languages after html lang, with base fallback", survey("Q"), undefined, ["", "pt-BR"], "pt"],
+    ["the survey's first language when it has no default", survey({ ja: "Q" }), undefined, ["ko"], "ja"],
+  ];
+  for (const [name, s, configured, page, want] of cases)
+    it(name, () => expect(pickUiLocale(localeCandidates(s, configured, page))).toBe(want));
+
+  it("collects languages from questions, descriptions and choices", () => {
+    const s: Survey = {
+      id: "s",
+      steps: [
+        {
+          kind: "single",
+          id: "a",
+          question: { fr: "Q" },
+          description: { de: "D" },
+          choices: [{ id: "x", label: { "pt-BR": "X" } }],
+        },
+      ],
+    };
+    expect([...surveyLanguages(s)].sort()).toEqual(["de", "fr", "pt"]);
+  });
+});
+
+describe("directionOf and loadStrings", () => {
+  it("lays out Arabic and Hebrew right to left, the rest left to right", () => {
+    expect(["ar", "he", "he-IL", "en", "ja", "ru"].map(directionOf)).toEqual([
+      "rtl",
+      "rtl",
+      "rtl",
+      "ltr",
+      "ltr",
+      "ltr",
+    ]);
+  });
+
+  it("loads the table of the language asked for, English for an unknown one", async () => {
+    expect((await loadStrings("fi")).close).toBe("Sulje kysely");
+    expect((await loadStrings("xx")).close).toBe("Close survey");
+  });
+});

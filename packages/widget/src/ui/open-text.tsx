@@ -1,0 +1,32 @@
+/** A text area with a live character count; going over the limit is allowed and flagged, not cut. */
+export interface OpenTextProps {
+  value: string;
+  onInput: (value: string) => void;
+  placeholder: string;
+  /** "12 characters left" or "3 characters too many", already formatted. */
+  count: string;
+  over: boolean;
+  describedBy: string | undefined;
+  invalid: boolean;
+}
+
+/** The field of an open-text step; the count describes it, so screen readers hear it too. */
+export function OpenText(p: OpenTextProps) {
+  return (
+    <>
+      <textarea
+        class="field"
+        rows={3}
+        value={p.value}
+        placeholder={p.placeholder || undefined}
+        aria-labelledby="sq"
+        aria-describedby={p.describedBy ? `${p.describedBy} sn` : "sn"}
+        aria-invalid={p.invalid || undefined}
+        onInput={(e) => p.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <p class={p.over ? "count bad" : "count"} id="sn">
+        {p.count}
+      </p>
+    </>
+  );
+}
