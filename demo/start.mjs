@@ -3,15 +3,26 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startCollector } from "@sonde/collector";
+import { loadSurveys, openSqliteStore, seedStore, startCollector } from "@sonde/collector";
 import { createServer } from "vite";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
 
+/** Fills an empty demo database with realistic answers (kept if it already has any); returns how many. */
+function seedIfEmpty(db, surveys) {
+  const store = openSqliteStore(db);
+  try {
+    return store.count() === 0 ? seedStore(store, loadSurveys(surveys)) : 0;
+  } finally {
+    store.close();
+  }
+}
+
 /**
  * Starts collector + site; port 0 picks free ports.
- * @param {{ sitePort?: number, collectorPort?: number, db?: string, surveys?: string, quiet?: boolean, collectorUrl?: string }} [options]
+ * @param {{ sitePort?: number, collectorPort?: number, db?: string, surveys?: string, quiet?: boolean,
+ *   collectorUrl?: string, readKey?: string, seed?: boolean, log?: boolean }} [options]
  */
 export async function startDemo({
   sitePort = 5173,
@@ -21,11 +32,18 @@ export async function startDemo({
   quiet = false,
   /** Use a collector that already runs (the e2e suite starts its own process). */
   collectorUrl,
+  /** Require this key to read results (the dashboard asks for it, or takes it from `#key=`). */
+  readKey,
+  /** Seed an empty database with demo answers so the dashboard has something to show. */
+  seed = false,
+  /** Print the collector's request log. */
+  log = false,
 } = {}) {
   mkdirSync(dirname(db), { recursive: true });
+  const seeded = !collectorUrl && seed ? seedIfEmpty(db, surveys) : 0;
   const collector = collectorUrl
     ? { url: collectorUrl, close: async () => {} }
-    : await startCollector({ port: collectorPort, db, surveys });
+    : await startCollector({ port: collectorPort, db, surveys, readKey, quiet: !log });
   const site = await createServer({
     configFile: join(root, "vite.config.ts"),
     logLevel: quiet ? "silent" : "warn",
@@ -38,6 +56,7 @@ export async function startDemo({
     siteUrl,
     collectorUrl: collector.url,
     db,
+    seeded,
     async close() {
       await site.close();
       await collector.close();
@@ -46,9 +65,9 @@ export async function startDemo({
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const demo = await startDemo();
+  const demo = await startDemo({ seed: true, log: process.env.SONDE_LOG === "1" });
   console.log(`
-  Sonde demo is running.
+  Sonde demo is running.${demo.seeded ? ` The database was empty: it now holds ${demo.seeded} demo answers.` : ""}
 
     Host site (answer the prompt on Pricing):  ${demo.siteUrl}/pricing/
     Results dashboard:                         ${demo.siteUrl}/dashboard/

@@ -15,8 +15,8 @@ export interface CollectorProcess {
   child: ChildProcess;
   /** Rows for the given response id (counted in the real SQLite file). */
   rowsFor(id: string): number;
-  /** All stored rows. */
-  rowCount(): number;
+  /** All stored rows, or those of one survey. */
+  rowCount(surveyId?: string): number;
   /** Every stored row: its id, revision and the response as stored, ordered by id. */
   rows(): { id: string; revision: number; response: SurveyResponse }[];
   stop(): Promise<void>;
@@ -60,7 +60,10 @@ export async function spawnCollector(
     dbPath,
     child,
     rowsFor: (id) => query<{ n: number }>("SELECT count(*) AS n FROM responses WHERE id = ?", id).n,
-    rowCount: () => query<{ n: number }>("SELECT count(*) AS n FROM responses").n,
+    rowCount: (surveyId) =>
+      surveyId === undefined
+        ? query<{ n: number }>("SELECT count(*) AS n FROM responses").n
+        : query<{ n: number }>("SELECT count(*) AS n FROM responses WHERE survey_id = ?", surveyId).n,
     rows: () => {
       const db = new Database(dbPath, { readonly: true, fileMustExist: true });
       try {

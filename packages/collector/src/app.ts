@@ -1,8 +1,13 @@
-import { parseBatch, type Survey } from "@sonde/core";
+import type { Survey } from "@sonde/core";
+import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
-import { summarize } from "./results.js";
+import { type CorsPolicy, corsMiddleware, corsPolicy } from "./http/cors-policy.js";
+import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
+import { type LogSink, requestLog } from "./http/request-log.js";
+import { securityHeaders } from "./http/security-headers.js";
+import { ingestRoute } from "./routes/ingest.js";
+import { resultsRoutes } from "./routes/results.js";
+import { surveysRoute } from "./routes/surveys.js";
 import type { ResponseStore } from "./store/store.js";
 
 /** How the collector's HTTP app behaves. */
@@ -11,57 +16,55 @@ export interface AppOptions {
   surveys: Survey[];
   /** Largest accepted request body in bytes (default 256 KB). */
   maxBodyBytes?: number;
+  /** Required (as `Authorization: Bearer` or `?key=`) to read results; without it results are open. */
+  readKey?: string;
+  /** Required to send answers; the widget passes it as `?key=` on its endpoint URL. */
+  writeKey?: string;
+  /** Origins allowed from browsers, or a policy (default: any origin may send answers; results same-origin only). */
+  cors?: CorsPolicy | readonly string[];
+  /** Requests per client and second, with bursts (default 20/s, bursts of 200); `false` turns it off. */
+  rateLimit?: RateLimit | false;
+  /** Who the client is, for rate limits and logs (default: its IP address, or "unknown"). */
+  clientOf?: (c: Context) => string;
+  /** Where request logs go, one line per request (default: nowhere). */
+  log?: LogSink;
   /** The clock, for tests. */
   now?: () => number;
 }
 
-const JSON_TYPES = /^(application\/json|text\/plain)\s*(;|$)/i;
+/** The default limit: generous for many people behind one office address, tight for a flood. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { rate: 20, burst: 200 };
 
 /** The collector's HTTP routes: ingest, survey definitions, results. */
 export function createApp(options: AppOptions): Hono {
   const { store, surveys } = options;
-  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   const now = options.now ?? Date.now;
+  const clientOf = options.clientOf ?? (() => "unknown");
+  const policy =
+    Array.isArray(options.cors) || options.cors === undefined
+      ? corsPolicy(options.cors as string[])
+      : (options.cors as CorsPolicy);
   const app = new Hono();
 
-  app.use("/v1/*", cors({ origin: "*", allowMethods: ["GET", "POST"], allowHeaders: ["content-type"], maxAge: 86400 }));
+  if (options.log) app.use(requestLog(options.log, clientOf));
+  app.use(securityHeaders());
+  app.use("/v1/*", corsMiddleware(policy));
+  if (options.rateLimit !== false) {
+    app.use("/v1/*", rateLimitMiddleware(options.rateLimit ?? DEFAULT_RATE_LIMIT, clientOf, now));
+  }
 
-  app.post(
-    "/v1/responses",
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      // The unread rest of the body would poison a kept-alive connection: close it.
-      onError: (c) =>
-        c.json({ error: `body is larger than the ${maxBodyBytes}-byte limit` }, 413, { connection: "close" }),
-    }),
-    async (c) => {
-      const type = c.req.header("content-type") ?? "";
-      if (!JSON_TYPES.test(type)) {
-        return c.json({ error: `content-type must be application/json or text/plain (got "${type}")` }, 415);
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        return c.json({ error: "body is not valid JSON" }, 400);
-      }
-      const batch = parseBatch(body);
-      if (!batch.ok) return c.json({ error: "invalid batch", issues: batch.errors }, 400);
-      const result = store.ingest(batch.value.responses, now());
-      return c.json(result, 200);
-    },
-  );
-
-  app.get("/v1/surveys", (c) => c.json({ surveys }));
-
-  app.get("/v1/results", (c) => {
-    const surveyId = c.req.query("survey") || null;
-    const responses = store.responses({ surveyId: surveyId ?? undefined });
-    return c.json(summarize(surveyId, responses));
-  });
+  ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
+  surveysRoute(app, surveys);
+  resultsRoutes(app, { store, surveys, readKey: options.readKey, now });
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {
+    // A locked or full database is a passing condition: tell the client to come back.
+    const code = (error as { code?: string }).code;
+    if (code === "SQLITE_BUSY" || code === "SQLITE_FULL" || code === "SQLITE_IOERR") {
+      console.error(`sonde-collector: storage unavailable (${code}): ${error.message}`);
+      return c.json({ error: "storage is unavailable; retry later" }, 503, { "retry-after": "5" });
+    }
     console.error("sonde-collector:", error);
     return c.json({ error: "internal error" }, 500);
   });

@@ -1,16 +1,51 @@
 // @sonde/collector — the public surface. A test locks the list of names.
 
+export type * from "./api.js";
 export type { AppOptions } from "./app.js";
-/** The HTTP app, to mount in another server or test with `app.request()`. */
-export { createApp } from "./app.js";
-export type { LatestAnswer, ResultsBody } from "./results.js";
-/** The results body. */
-export { summarize } from "./results.js";
+/** The HTTP app, to mount in another server or test with `app.request()`; the default rate limit. */
+export { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
+export type { CorsPolicy } from "./http/cors-policy.js";
+/** CORS: `--cors-origin` values into a policy. */
+export { corsPolicy } from "./http/cors-policy.js";
+export type { RateLimit, TokenBuckets } from "./http/rate-limit.js";
+/** Per-client token buckets, as the rate limit uses them. */
+export { tokenBuckets } from "./http/rate-limit.js";
+export type { ResultsContext } from "./results.js";
+/** Results as the API computes them with core's scoring: scores, trend, breakdowns, comparison. */
+export { computeResults } from "./results.js";
+/** One page of written comments with their scores. */
+export { computeComments } from "./results-comments.js";
+/** CSV cells and lines (RFC 4180, formula-safe), and the streamed export. */
+export { csvCell, csvRow, exportCsv } from "./results-csv.js";
+export type { ZoneDays } from "./results-period.js";
+/** Where local days begin in an IANA time zone. */
+export { zoneDays } from "./results-period.js";
+export type { CommentsRequest, ExportRequest, Parsed, ResultsRequest } from "./results-query.js";
+/** Parse the query of each read route into a request, or lines naming each bad parameter. */
+export { parseCommentsQuery, parseExportQuery, parseResultsQuery } from "./results-query.js";
+export type { ResultsError } from "./results-surveys.js";
+/** The surveys results can be asked for: definitions and data. */
+export { surveyList } from "./results-surveys.js";
+export type { SeedOptions } from "./seed/seed.js";
+/** Realistic multilingual demo data. */
+export { seededRandom, seedResponses, seedStore } from "./seed/seed.js";
 export type { CollectorOptions, RunningCollector } from "./server.js";
 /** Start a collector programmatically. */
 export { startCollector } from "./server.js";
+export type { SqliteOptions } from "./store/sqlite.js";
 /** Storage: the interface and its SQLite implementation. */
 export { openSqliteStore } from "./store/sqlite.js";
-export type { IngestResult, ResponseQuery, ResponseStore, StoredResponse } from "./store/store.js";
-/** Survey definitions from a file, validated. */
-export { InvalidSurveysError, loadSurveysFile } from "./surveys.js";
+export type {
+  AnswerQuery,
+  Cursor,
+  IngestResult,
+  PageQuery,
+  ResponseFields,
+  ResponseQuery,
+  ResponseStore,
+  ScoredResponseRow,
+  StoredResponse,
+  SurveyTotals,
+} from "./store/store.js";
+/** Survey definitions from a file or folder, validated. */
+export { InvalidSurveysError, loadSurveys } from "./surveys.js";

@@ -1,50 +1,226 @@
-import { countNps, type NpsResult, npsFromCounts } from "@sonde/core";
-import type { StoredResponse } from "./store/store.js";
+import {
+  breakdown,
+  compareTallies,
+  emptyTally,
+  mergeRows,
+  nextPeriod,
+  type PeriodUnit,
+  periodKeyer,
+  resolveText,
+  type ScorableResponse,
+  type ScoreResult,
+  type Segment,
+  type Survey,
+  scoreTally,
+  type Tally,
+  tallyResponses,
+  trend,
+} from "@sonde/core";
+import type { Breakdown, BreakdownGroup, QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
+import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
+import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
+import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
 
-/** One row of the latest answers, as the dashboard lists them. */
-export interface LatestAnswer {
-  id: string;
-  surveyId: string;
-  score: number | null;
-  comment: string | null;
-  path: string;
-  locale: string | null;
-  createdAt: number;
+/** What computing results reads: the store, the survey definitions and the clock. */
+export interface ResultsContext {
+  store: ResponseStore;
+  surveys: readonly Survey[];
+  now: number;
 }
 
-/** What `GET /v1/results` returns. */
-export interface ResultsBody {
-  surveyId: string | null;
-  responses: number;
-  nps: NpsResult;
-  latest: LatestAnswer[];
+/** The most points a trend may have. */
+const MAX_PERIODS = 1000;
+const UNIT_DAYS: Record<PeriodUnit, number> = { day: 1, week: 7, month: 28 };
+const HEADLINE_ORDER = ["nps", "csat", "ces", "gap"] as const;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function autoInterval(period: ResolvedPeriod): PeriodUnit {
+  const days = (period.until - period.since) / 86_400_000;
+  if (days <= 62) return "day";
+  if (days <= 366) return "week";
+  return "month";
 }
 
-function npsOf(r: StoredResponse): number | null {
-  for (const a of Object.values(r.answers)) if (a.kind === "nps") return a.value;
-  return null;
+/** The text of each scored question of a survey definition, in the survey's default language. */
+function questionTexts(survey: Survey | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const step of survey?.steps ?? []) {
+    if (step.kind === "nps" || step.kind === "csat" || step.kind === "ces" || step.kind === "gap") {
+      out.set(step.id, resolveText(step.question, survey!.defaultLocale ?? "en", survey!.defaultLocale));
+    }
+  }
+  return out;
 }
 
-function commentOf(r: StoredResponse): string | null {
-  for (const a of Object.values(r.answers)) if (a.kind === "open" && a.value.trim()) return a.value;
-  return null;
+/**
+ * Reads the scored answers of a period as responses core can score. A step answered with
+ * different kinds or scales over time (a survey edited) is split into `step.kind` or `step.gap5`
+ * keys, so that scales are never mixed and an old answer never breaks the results.
+ */
+function scorableResponses(
+  store: ResponseStore,
+  query: AnswerQuery,
+  shapes: Map<string, string>,
+): (ScorableResponse & { id: string })[] {
+  const out: (ScorableResponse & { id: string })[] = [];
+  const names = query.attributes ?? [];
+  store.scoredResponses(query, (row: ScoredResponseRow) => {
+    const attributes: Record<string, string> = {};
+    names.forEach((name, i) => {
+      const v = row.attributes[i];
+      if (v !== null && v !== undefined) attributes[name] = v;
+    });
+    const answers: ScorableResponse["answers"] = {};
+    for (const stepId in row.answers) {
+      const a = row.answers[stepId]!;
+      const shape = a.kind === "nps" ? "nps" : `${a.kind}${a.scale}`;
+      const first = shapes.get(stepId);
+      if (first === undefined) shapes.set(stepId, shape);
+      answers[first === undefined || first === shape ? stepId : `${stepId}.${shape}`] = a;
+    }
+    out.push({
+      id: row.id,
+      surveyId: query.surveyId,
+      createdAt: row.answeredAt,
+      // The path is what core's page segment reads from the URL; the rest of the URL is not needed.
+      context: {
+        url: row.path,
+        ...(row.locale === null ? {} : { locale: row.locale }),
+        ...(row.device === null ? {} : { device: row.device as "mobile" | "tablet" | "desktop" }),
+        attributes,
+      },
+      answers,
+    });
+  });
+  return out;
 }
 
-/** Scores responses (newest first) into the results body. */
-export function summarize(surveyId: string | null, responses: StoredResponse[], latestCount = 20): ResultsBody {
-  const scores = responses.map(npsOf).filter((s): s is number => s !== null);
+const emptyLike = (t: Tally) => emptyTally(t.kind, t.kind === "nps" ? undefined : t.scale);
+
+/** Which context field a `by` value names, in core's terms. */
+const segmentOf = (by: string): Segment =>
+  by.startsWith("attr.") ? { attribute: by.slice("attr.".length) } : (by as "path" | "locale" | "device");
+
+/** Answers `GET /v1/results`: scores, trend, breakdowns and the comparison for one survey and period. */
+export function computeResults(
+  request: ResultsRequest,
+  ctx: ResultsContext,
+): { ok: true; value: ResultsBody } | ResultsError {
+  const picked = pickSurvey(surveyList(ctx.store, ctx.surveys), request.surveyId);
+  if (!picked.ok) return picked;
+  const survey = picked.value;
+  const resolved = resolvePeriod(request, survey.first === null ? undefined : Date.parse(survey.first), ctx.now);
+  if (!resolved.ok) return { ok: false, status: 400, errors: resolved.errors };
+  const period = resolved.value;
+  const interval = request.interval ?? autoInterval(period);
+  // Refuse before listing periods: a period up to the year 9999 would hold millions of days.
+  const approx = Math.ceil((period.until - period.since) / (UNIT_DAYS[interval] * 86_400_000));
+  const keyOf = periodKeyer(interval, request.timeZone);
+  const periods: string[] = [];
+  if (approx <= MAX_PERIODS + 1) {
+    const last = keyOf(period.until - 1);
+    for (let key = keyOf(period.since); key <= last && periods.length <= MAX_PERIODS; key = nextPeriod(key)) {
+      periods.push(key);
+    }
+  }
+  if (approx > MAX_PERIODS + 1 || periods.length > MAX_PERIODS) {
+    return {
+      ok: false,
+      status: 400,
+      errors: [
+        `interval: the period holds more than ${MAX_PERIODS} ${interval}s; pick a wider interval or a shorter period`,
+      ],
+    };
+  }
+
+  const attributes = request.by.filter((f) => f.startsWith("attr.")).map((f) => f.slice("attr.".length));
+  const shapes = new Map<string, string>();
+  const query = { surveyId: survey.id, since: period.since, until: period.until, attributes };
+  const responses = scorableResponses(ctx.store, query, shapes);
+  const grouping = { period: interval, timeZone: request.timeZone };
+  const periodRows = tallyResponses(responses, grouping);
+  const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
+
+  const texts = questionTexts(ctx.surveys.find((s) => s.id === survey.id));
+  const order = [...texts.keys()];
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const keys = [...totals.keys()].sort((a, b) => rank(a) - rank(b));
+  const questions: QuestionResult[] = keys.map((stepId) => {
+    const tally = totals.get(stepId)!;
+    return { stepId, kind: tally.kind, question: texts.get(stepId) ?? null, score: scoreTally(tally) };
+  });
+  const headline = HEADLINE_ORDER.map((k) => questions.find((q) => q.kind === k)).find(Boolean)?.stepId ?? null;
+
+  const series = new Map(
+    trend(periodRows, { from: periods[0], to: periods.at(-1) }).map((s) => [
+      s.stepId,
+      new Map(s.points.map((p) => [p.period, p.score])),
+    ]),
+  );
+  const emptyScores = new Map(keys.map((k) => [k, scoreTally(emptyLike(totals.get(k)!))]));
+  const scoresIn = (pick: (stepId: string) => ScoreResult | undefined) =>
+    Object.fromEntries(keys.map((k) => [k, pick(k) ?? emptyScores.get(k)!]));
+
+  const breakdowns: Breakdown[] = request.by.map((by) => {
+    const rows = tallyResponses(responses, { segment: segmentOf(by) });
+    const groups = new Map<string | null, BreakdownGroup>();
+    const group = (key: string | null) => {
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, small: true, questions: {}, versusRest: null };
+        groups.set(key, g);
+      }
+      return g;
+    };
+    // The headline's segments first, largest first, as core orders them.
+    const byStep = breakdown(rows).sort((a, b) => Number(b.stepId === headline) - Number(a.stepId === headline));
+    for (const question of byStep) {
+      for (const segment of question.segments) {
+        const g = group(segment.segment);
+        g.questions[question.stepId] = segment.score;
+        if (question.stepId === headline) {
+          g.small = segment.score.small;
+          g.versusRest = segment.versusRest;
+        }
+      }
+    }
+    const all = [...groups.values()].map((g) => ({ ...g, questions: scoresIn((k) => g.questions[k]) }));
+    return { by, groups: all.slice(0, request.top), hidden: Math.max(0, all.length - request.top) };
+  });
+
+  let comparison: ResultsBody["comparison"] = null;
+  if (request.compare) {
+    const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
+    const before = scorableResponses(ctx.store, { surveyId: survey.id, ...previous }, shapes);
+    const prior = new Map(mergeRows(tallyResponses(before), { period: false }).map((row) => [row.stepId, row.tally]));
+    const compared: QuestionComparison[] = keys.map((stepId) => {
+      const current = totals.get(stepId)!;
+      const then = prior.get(stepId) ?? emptyLike(current);
+      return { stepId, kind: current.kind, previous: scoreTally(then), comparison: compareTallies(current, then) };
+    });
+    comparison = {
+      period: { from: iso(previous.since), to: iso(previous.until) },
+      responses: ctx.store.count({ surveyId: survey.id, ...previous }),
+      questions: compared,
+    };
+  }
+
   return {
-    surveyId,
-    responses: responses.length,
-    nps: npsFromCounts(countNps(scores)),
-    latest: responses.slice(0, latestCount).map((r) => ({
-      id: r.id,
-      surveyId: r.surveyId,
-      score: npsOf(r),
-      comment: commentOf(r),
-      path: r.context.url.replace(/^[a-z]+:\/\/[^/]+/i, "") || "/",
-      locale: r.context.locale ?? null,
-      createdAt: r.createdAt,
-    })),
+    ok: true,
+    value: {
+      survey: { id: survey.id, name: survey.name, known: survey.known },
+      period: { from: iso(period.since), to: iso(period.until) },
+      timeZone: request.timeZone,
+      responses: ctx.store.count({ surveyId: survey.id, ...period }),
+      headline,
+      questions,
+      trend: {
+        interval,
+        points: periods.map((p) => ({ period: p, questions: scoresIn((k) => series.get(k)?.get(p)) })),
+      },
+      breakdowns,
+      comparison,
+    },
   };
 }

@@ -1,44 +1,110 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createApp } from "./app.js";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
+import { corsPolicy } from "./http/cors-policy.js";
+import type { RateLimit } from "./http/rate-limit.js";
+import { bufferedSink } from "./http/request-log.js";
 import { openSqliteStore } from "./store/sqlite.js";
-import { loadSurveysFile } from "./surveys.js";
+import { loadSurveys } from "./surveys.js";
 
-/** Options of a running collector. */
+/** Options of a running collector (the CLI's flags). */
 export interface CollectorOptions {
   port?: number;
   host?: string;
   /** Path of the SQLite file (created when missing). */
   db: string;
-  /** Path of the surveys JSON file. */
+  /** Path of a surveys JSON file, or a folder of them; validated before listening. */
   surveys?: string;
+  readKey?: string;
+  writeKey?: string;
+  /** Origins allowed from browsers (`--cors-origin`). */
+  corsOrigins?: readonly string[];
+  /** Per-client limit; `false` turns it off. */
+  rateLimit?: RateLimit | false;
+  /** Take the client's address from the last `X-Forwarded-For` entry (behind one reverse proxy). */
+  trustProxy?: boolean;
+  maxBodyBytes?: number;
+  synchronous?: "normal" | "full";
+  /** No request logs. */
+  quiet?: boolean;
+  /** Where request logs go (default stdout). */
+  logTo?: { write(chunk: string): unknown };
+  /** Told about survey fields this version ignores (default: a line on stderr). */
+  warn?: (line: string) => void;
 }
 
 /** A running collector. */
 export interface RunningCollector {
   url: string;
+  /** Stops accepting connections, finishes requests in flight, closes the database. */
   close(): Promise<void>;
 }
 
-/** Starts the collector: validates surveys (throws if invalid), opens SQLite, listens. */
+/** The client's address: its socket's, or the proxy's last `X-Forwarded-For` entry when trusted. */
+function clientAddress(trustProxy: boolean): (c: Context) => string {
+  return (c) => {
+    if (trustProxy) {
+      const forwarded = c.req.header("x-forwarded-for");
+      const last = forwarded?.split(",").at(-1)?.trim();
+      if (last) return last;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? "unknown";
+    } catch {
+      return "unknown";
+    }
+  };
+}
+
+/** Starts the collector: validates surveys and options (throws naming the problem), opens SQLite, listens. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
-  const surveys = options.surveys ? loadSurveysFile(options.surveys) : [];
-  const store = openSqliteStore(options.db);
-  const app = createApp({ store, surveys });
-  const host = options.host ?? "127.0.0.1";
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
-    s.once("error", reject);
+  const warn = options.warn ?? ((line: string) => console.error(`sonde-collector: warning: ${line}`));
+  const surveys = options.surveys ? loadSurveys(options.surveys, warn) : [];
+  const cors = corsPolicy(options.corsOrigins);
+  const store = openSqliteStore(options.db, { synchronous: options.synchronous });
+  const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
+  const app = createApp({
+    store,
+    surveys,
+    cors,
+    readKey: options.readKey,
+    writeKey: options.writeKey,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    clientOf: clientAddress(options.trustProxy ?? false),
+    maxBodyBytes: options.maxBodyBytes,
+    log,
   });
+  const host = options.host ?? "127.0.0.1";
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => resolve(s));
+      s.once("error", reject);
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
-    close: () =>
-      new Promise((resolve) => {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    close: () => {
+      closing ??= new Promise((resolve) => {
+        // Requests in flight finish; idle keep-alive connections are closed at once, and any
+        // connection still open after 5 s is cut so that shutdown always ends.
+        const force = setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 5000);
         server.close(() => {
+          clearTimeout(force);
+          log?.flush();
           store.close();
           resolve();
         });
-      }),
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      return closing;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { SurveyResponse } from "@sonde/core";
+import type { ScoredAnswer } from "./scored.js";
 
 /** What ingesting a batch did. */
 export interface IngestResult {
@@ -11,9 +12,11 @@ export interface IngestResult {
 /** A stored response, with the time the collector received it. */
 export interface StoredResponse extends SurveyResponse {
   receivedAt: number;
+  /** When it was answered, for periods and trends: min(createdAt, receivedAt). */
+  answeredAt: number;
 }
 
-/** Which responses to read. */
+/** Which responses to read: one survey (or all), answered in `[since, until)`. */
 export interface ResponseQuery {
   surveyId?: string;
   since?: number;
@@ -21,13 +24,75 @@ export interface ResponseQuery {
   limit?: number;
 }
 
+/** Where to resume a newest-first listing: after this response. */
+export interface Cursor {
+  answeredAt: number;
+  id: string;
+}
+
+/** A page of a newest-first listing. */
+export interface PageQuery extends ResponseQuery {
+  limit: number;
+  after?: Cursor;
+}
+
+/** One response's scored answers with the context results group by. */
+export interface ScoredResponseRow {
+  id: string;
+  answeredAt: number;
+  path: string;
+  locale: string | null;
+  device: string | null;
+  /** Only the NPS, CSAT, CES and gap answers, by step id. */
+  answers: Record<string, ScoredAnswer>;
+  /** The values of the attributes asked for, in order, as text (null when absent). */
+  attributes: (string | null)[];
+}
+
+/** The responses of one survey in a period, with the named context attributes. */
+export interface AnswerQuery {
+  surveyId: string;
+  since?: number;
+  until?: number;
+  attributes?: readonly string[];
+}
+
+/** How many responses a survey has, and when the first and last were answered. */
+export interface SurveyTotals {
+  surveyId: string;
+  responses: number;
+  first: number;
+  last: number;
+}
+
+/** The answer and attribute fields present in a set of responses (the CSV's columns). */
+export interface ResponseFields {
+  answers: { stepId: string; kind: string }[];
+  attributes: string[];
+}
+
 /**
- * Where responses live. SQLite implements it; a PostgreSQL store can follow by implementing
- * the same four methods. `ingest` must be atomic per batch and idempotent by response id.
+ * Where responses live. SQLite implements it; a PostgreSQL store can follow by implementing the
+ * same methods. `ingest` must be atomic per batch, idempotent by response id (the highest
+ * revision wins), and return only once the batch is committed.
  */
 export interface ResponseStore {
   ingest(responses: readonly SurveyResponse[], receivedAt: number): IngestResult;
+  /**
+   * Several batches in one commit (group commit): each still all-or-nothing on its own — one
+   * that fails is rolled back alone and comes back as its error — and the commit is shared.
+   */
+  ingestBatches(batches: readonly (readonly SurveyResponse[])[], receivedAt: number): (IngestResult | Error)[];
+  /** Responses, newest answered first. */
   responses(query?: ResponseQuery): StoredResponse[];
-  count(surveyId?: string): number;
+  /** One page of responses, newest first; with `withComment`, only those with written text. */
+  page(query: PageQuery & { withComment?: boolean }): StoredResponse[];
+  count(query?: ResponseQuery): number;
+  /** The scored answers of each response with any, in no particular order, visited one by one. */
+  scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): void;
+  /** Every survey with responses. */
+  surveyTotals(): SurveyTotals[];
+  /** Which answer ids and attributes appear in the matching responses. */
+  fields(query: ResponseQuery): ResponseFields;
   close(): void;
 }

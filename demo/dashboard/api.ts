@@ -1,0 +1,82 @@
+import type { CommentsBody, ResultsBody, SurveyListBody } from "@sonde/collector/api";
+import type { PeriodKey } from "./strings.js";
+
+/** The API answered 401: a read key is needed, or the one given is wrong. */
+export class KeyNeeded extends Error {}
+
+const KEY_ITEM = "sonde-read-key";
+
+/**
+ * The read key: from `#key=…` (taken out of the address bar at once, so it is not shared by
+ * accident), else from this tab's session storage.
+ */
+export function readKey(): string | null {
+  const m = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem(KEY_ITEM, decodeURIComponent(m[1]!));
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  return sessionStorage.getItem(KEY_ITEM);
+}
+
+/** Remembers a read key for this tab. */
+export function saveKey(key: string): void {
+  sessionStorage.setItem(KEY_ITEM, key);
+}
+
+async function getJson<T>(path: string, key: string | null): Promise<T> {
+  const res = await fetch(path, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+  if (res.status === 401) throw new KeyNeeded();
+  const body = (await res.json().catch(() => ({}))) as { error?: string; issues?: string[] };
+  if (!res.ok) throw new Error(body.issues?.join("; ") ?? body.error ?? `HTTP ${res.status}`);
+  return body as T;
+}
+
+/** The time zone the reader is in: dates and buckets follow it. */
+export const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+const isoDate = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+
+/** The query for a period ending today (local dates, both included). */
+export function periodQuery(period: PeriodKey, now = new Date()): Record<string, string> {
+  if (period === "all") return {};
+  const from = new Date(now);
+  if (period === "12m") from.setFullYear(from.getFullYear() - 1, from.getMonth(), from.getDate() + 1);
+  else from.setDate(from.getDate() - (Number.parseInt(period, 10) - 1));
+  return { from: isoDate(from), to: isoDate(now), compare: "previous" };
+}
+
+/** What the dashboard shows: one survey in one period. */
+export interface Selection {
+  survey: string;
+  period: PeriodKey;
+}
+
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+/** The survey list. */
+export const fetchSurveys = (key: string | null) => getJson<SurveyListBody>("/v1/results/surveys", key);
+
+/** Scores, trend and breakdowns by page and language. */
+export function fetchResults(s: Selection, key: string | null): Promise<ResultsBody> {
+  return getJson(
+    `/v1/results?${query({ survey: s.survey, tz: timeZone(), by: "path,locale", top: "12", ...periodQuery(s.period) })}`,
+    key,
+  );
+}
+
+/** One page of comments. */
+export function fetchComments(s: Selection, key: string | null, cursor?: string): Promise<CommentsBody> {
+  const { compare: _, ...period } = periodQuery(s.period);
+  return getJson(
+    `/v1/results/comments?${query({ survey: s.survey, tz: timeZone(), limit: "8", ...period, ...(cursor ? { cursor } : {}) })}`,
+    key,
+  );
+}
+
+/** The CSV link: a plain download, so the key travels as `?key=`. */
+export function csvHref(s: Selection, key: string | null): string {
+  const { compare: _, ...period } = periodQuery(s.period);
+  return `/v1/results/export.csv?${query({ survey: s.survey, tz: timeZone(), ...period, ...(key ? { key } : {}) })}`;
+}

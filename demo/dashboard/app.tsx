@@ -1,0 +1,269 @@
+import type {
+  CommentItem,
+  Interval,
+  QuestionResult,
+  ResultsBody,
+  ScoreResult,
+  SurveyListItem,
+} from "@sonde/collector/api";
+import { SMALL_SAMPLE } from "@sonde/core";
+import { useCallback, useEffect, useState } from "preact/hooks";
+import {
+  csvHref,
+  fetchComments,
+  fetchResults,
+  fetchSurveys,
+  KeyNeeded,
+  readKey,
+  type Selection,
+  saveKey,
+} from "./api.js";
+import { BreakdownTable } from "./breakdown-table.js";
+import { CommentsList } from "./comments-list.js";
+import { formatDifference, formatMean, formatNps, formatShare } from "./format.js";
+import { KeyForm, Pickers } from "./pickers.js";
+import { CesCard, CsatCard, GapCard, NpsCards } from "./score-cards.js";
+import { type PeriodKey, strings } from "./strings.js";
+import { type ChartPoint, type ChartSeries, TrendChart } from "./trend-chart.js";
+
+const t = strings();
+const PERIOD_KEYS = ["7d", "30d", "90d", "12m", "all"];
+
+/** The selection in the address (`?survey=…&period=…`), so a view can be shared and reloaded. */
+function selectionFromUrl(): Partial<Selection> {
+  const q = new URLSearchParams(location.search);
+  const period = q.get("period");
+  return {
+    ...(q.get("survey") ? { survey: q.get("survey")! } : {}),
+    ...(period && PERIOD_KEYS.includes(period) ? { period: period as PeriodKey } : {}),
+  };
+}
+
+/** The interval drawn as the trend's band, in the chart's units. */
+function bandOf(s: ScoreResult): Interval | null {
+  switch (s.kind) {
+    case "nps":
+      return s.interval;
+    case "csat":
+      return s.top2Box.interval && { lower: s.top2Box.interval.lower * 100, upper: s.top2Box.interval.upper * 100 };
+    case "ces":
+      return s.mean.interval;
+    case "gap":
+      return s.difference.interval;
+  }
+}
+
+/** The trend of the headline question: what to plot and on which scale. */
+function trendOf(results: ResultsBody, headline: QuestionResult) {
+  const id = headline.stepId;
+  const points = (value: (s: ScoreResult) => (number | null)[]) =>
+    results.trend.points.map((p): ChartPoint => {
+      const s = p.questions[id]!;
+      return { label: p.period, n: s.n, values: value(s), interval: s.n ? bandOf(s) : null };
+    });
+  const share = (v: number | null) => (v === null ? null : v * 100);
+  switch (headline.kind) {
+    case "nps":
+      return {
+        measure: t.nps,
+        series: [{ name: t.nps, cls: "s-nps" }] as ChartSeries[],
+        points: points((s) => [s.kind === "nps" ? s.score : null]),
+        limits: [-100, 100] as [number, number],
+        format: formatNps,
+      };
+    case "csat":
+      return {
+        measure: `${t.top2Box} / ${t.topBox}`,
+        series: [
+          { name: t.top2Box, cls: "s-top2" },
+          { name: t.topBox, cls: "s-top" },
+        ] as ChartSeries[],
+        points: points((s) => (s.kind === "csat" ? [share(s.top2Box.share), share(s.topBox.share)] : [null, null])),
+        limits: [0, 100] as [number, number],
+        format: (v: number) => formatShare(v / 100),
+      };
+    case "ces":
+      return {
+        measure: t.ces,
+        series: [{ name: t.mean, cls: "s-nps" }] as ChartSeries[],
+        points: points((s) => [s.kind === "ces" ? s.mean.mean : null]),
+        limits: [1, 7] as [number, number],
+        format: formatMean,
+      };
+    default:
+      return {
+        measure: t.gapDifference,
+        series: [{ name: t.gapDifference, cls: "s-nps" }] as ChartSeries[],
+        points: points((s) => [s.kind === "gap" ? s.difference.mean : null]),
+        limits: [-6, 6] as [number, number],
+        format: (v: number) => formatDifference(v, 1),
+      };
+  }
+}
+
+function Cards({ results }: { results: ResultsBody }) {
+  const compared = (id: string) => results.comparison?.questions.find((q) => q.stepId === id);
+  return (
+    <div class="kpis">
+      {results.questions.map((q) => {
+        const s = q.score;
+        if (s.kind === "nps") return <NpsCards key={q.stepId} nps={s} comparison={compared(q.stepId)} />;
+        if (s.kind === "csat") return <CsatCard key={q.stepId} csat={s} comparison={compared(q.stepId)} />;
+        if (s.kind === "ces") return <CesCard key={q.stepId} ces={s} comparison={compared(q.stepId)} />;
+        return <GapCard key={q.stepId} gap={s} comparison={compared(q.stepId)} />;
+      })}
+    </div>
+  );
+}
+
+/** The dashboard: pickers, score cards, trend, breakdowns, comments. */
+export function App() {
+  const [key, setKey] = useState<string | null>(readKey);
+  const [keyState, setKeyState] = useState<"ok" | "needed" | "wrong">("ok");
+  const [surveys, setSurveys] = useState<SurveyListItem[] | null>(null);
+  const [selection, setSelection] = useState<Selection>({ survey: "", period: "90d", ...selectionFromUrl() });
+  const [results, setResults] = useState<ResultsBody | null>(null);
+  const [comments, setComments] = useState<{ items: CommentItem[]; next: string | null }>({ items: [], next: null });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const fail = useCallback(
+    (e: unknown) => {
+      if (e instanceof KeyNeeded) setKeyState(key ? "wrong" : "needed");
+      else setError(e instanceof Error ? e.message : String(e));
+    },
+    [key],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      const list = (await fetchSurveys(key)).surveys;
+      setSurveys(list);
+      setKeyState("ok");
+      const survey = selection.survey || list[0]?.id;
+      if (!survey) return;
+      if (survey !== selection.survey) return setSelection((s) => ({ ...s, survey }));
+      setResults(await fetchResults(selection, key));
+      setError(null);
+    } catch (e) {
+      fail(e);
+    }
+  }, [key, selection, fail]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(load, 15_000);
+    addEventListener("focus", load);
+    return () => {
+      clearInterval(timer);
+      removeEventListener("focus", load);
+    };
+  }, [load]);
+
+  useEffect(() => {
+    if (!selection.survey) return;
+    const q = new URLSearchParams({ survey: selection.survey, period: selection.period });
+    history.replaceState(null, "", `${location.pathname}?${q}`);
+    setComments({ items: [], next: null });
+    fetchComments(selection, key).then(setComments, fail);
+  }, [selection, key, fail]);
+
+  const more = async () => {
+    if (!comments.next) return;
+    setLoadingMore(true);
+    try {
+      const page = await fetchComments(selection, key, comments.next);
+      setComments((c) => ({ items: [...c.items, ...page.items], next: page.next }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const headline = results?.questions.find((q) => q.stepId === results.headline);
+  const trend = results && headline ? trendOf(results, headline) : null;
+  const current = results?.survey.id === selection.survey ? results : null;
+
+  return (
+    <>
+      <header class="top">
+        <div class="title">
+          <h1>{t.title}</h1>
+          <span class="sub" data-testid="responses">
+            {current ? t.responsesInPeriod(current.responses) : t.loading}
+          </span>
+        </div>
+        {surveys && surveys.length > 0 && (
+          <Pickers
+            surveys={surveys}
+            survey={selection.survey}
+            period={selection.period}
+            onSurvey={(survey) => setSelection((s) => ({ ...s, survey }))}
+            onPeriod={(period) => setSelection((s) => ({ ...s, period }))}
+          />
+        )}
+        {selection.survey && (
+          <a class="button" href={csvHref(selection, key)} download data-testid="csv">
+            {t.downloadCsv}
+          </a>
+        )}
+      </header>
+      <main class="wrap">
+        {keyState !== "ok" && (
+          <KeyForm
+            wrong={keyState === "wrong"}
+            onKey={(k) => {
+              saveKey(k);
+              setKey(k);
+            }}
+          />
+        )}
+        {error && (
+          <p class="error" role="alert">
+            {t.loadFailed(error)}
+          </p>
+        )}
+        {surveys?.length === 0 && <p class="panel empty">{t.noSurveys}</p>}
+        {current && (
+          <>
+            {current.questions.length === 0 ? <p class="panel empty">{t.noAnswers}</p> : <Cards results={current} />}
+            {trend && headline && (
+              <section class="panel" aria-labelledby="trend-h">
+                <h2 id="trend-h">
+                  {t.trendOf(trend.measure)} <span class="muted">{t.intervals[current.trend.interval]}</span>
+                </h2>
+                <TrendChart
+                  title={t.trendOf(trend.measure)}
+                  points={trend.points}
+                  series={trend.series}
+                  limits={trend.limits}
+                  format={trend.format}
+                  interval={current.trend.interval}
+                  small={SMALL_SAMPLE}
+                />
+              </section>
+            )}
+            <div class="two">
+              <BreakdownTable
+                title={t.byPage}
+                keyHead={t.page}
+                breakdown={current.breakdowns.find((b) => b.by === "path")}
+                headline={current.headline}
+                small={SMALL_SAMPLE}
+              />
+              <BreakdownTable
+                title={t.byLocale}
+                keyHead={t.locale}
+                breakdown={current.breakdowns.find((b) => b.by === "locale")}
+                headline={current.headline}
+                small={SMALL_SAMPLE}
+              />
+            </div>
+            <CommentsList items={comments.items} more={comments.next !== null} loading={loadingMore} onMore={more} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+// Every word the dashboard shows, in one table per language. Components never hold literal text.
+
+/** The dashboard's texts in one language. */
+export interface Strings {
+  title: string;
+  survey: string;
+  period: string;
+  periods: Record<PeriodKey, string>;
+  downloadCsv: string;
+  responsesInPeriod(n: number): string;
+  loading: string;
+  loadFailed(message: string): string;
+  noSurveys: string;
+  noAnswers: string;
+  keyNeeded: string;
+  keyLabel: string;
+  keyWrong: string;
+  keySubmit: string;
+  nps: string;
+  npsShort: string;
+  npsMix: string;
+  promoters: string;
+  passives: string;
+  detractors: string;
+  n(n: number): string;
+  interval(low: string, high: string): string;
+  versusPrevious(diff: string): string;
+  /** The unit of a difference of percentages. */
+  points: string;
+  significant(p: string): string;
+  notSignificant(p: string): string;
+  higherThanRest: string;
+  lowerThanRest: string;
+  versusRest: string;
+  noPrevious: string;
+  csat: string;
+  topBox: string;
+  top2Box: string;
+  topBoxHint: string;
+  top2BoxHint: string;
+  mean: string;
+  ces: string;
+  agree: string;
+  gap: string;
+  gapDifference: string;
+  gapBands: Record<"delighted" | "met" | "tolerated" | "dissatisfied", string>;
+  trend: string;
+  trendOf(measure: string): string;
+  trendBandNote(of: string | null): string;
+  trendSmallNote: string;
+  trendPoint(label: string, value: string, n: number): string;
+  trendInterval(low: string, high: string): string;
+  intervals: Record<"day" | "week" | "month", string>;
+  byPage: string;
+  byLocale: string;
+  page: string;
+  locale: string;
+  answers: string;
+  score: string;
+  smallSample: string;
+  smallSampleHint(threshold: number): string;
+  unknownValue: string;
+  moreGroups(n: number): string;
+  comments: string;
+  noComments: string;
+  loadMore: string;
+  scoreOf(kind: string): string;
+  chartData: string;
+}
+
+/** The periods the picker offers. */
+export type PeriodKey = "7d" | "30d" | "90d" | "12m" | "all";
+
+const en: Strings = {
+  title: "Sonde results",
+  survey: "Survey",
+  period: "Period",
+  periods: { "7d": "7 days", "30d": "30 days", "90d": "90 days", "12m": "12 months", all: "All time" },
+  downloadCsv: "Download CSV",
+  responsesInPeriod: (n) => `${n.toLocaleString("en")} ${n === 1 ? "response" : "responses"} in this period`,
+  loading: "Loading…",
+  loadFailed: (m) => `Could not load results: ${m}`,
+  noSurveys: "No surveys yet. Give the collector survey definitions with --surveys, or send it answers.",
+  noAnswers: "No answers in this period yet.",
+  keyNeeded: "This collector needs a read key to show results.",
+  keyLabel: "Read key",
+  keyWrong: "That key was not accepted.",
+  keySubmit: "Show results",
+  nps: "Net Promoter Score",
+  npsShort: "NPS",
+  npsMix: "Answer mix",
+  promoters: "Promoters (9–10)",
+  passives: "Passives (7–8)",
+  detractors: "Detractors (0–6)",
+  n: (n) => `n = ${n}`,
+  interval: (low, high) => `95% interval ${low} to ${high}`,
+  versusPrevious: (d) => `${d} vs previous period`,
+  points: " pts",
+  significant: (p) => `significant (${p})`,
+  notSignificant: (p) => `not significant (${p})`,
+  higherThanRest: "significantly higher than the other groups",
+  lowerThanRest: "significantly lower than the other groups",
+  versusRest: "vs rest",
+  noPrevious: "no answers in the previous period",
+  csat: "Satisfaction (CSAT)",
+  topBox: "Top-box",
+  top2Box: "Top-2-box",
+  topBoxHint: "answered 5 of 5: completely satisfied",
+  top2BoxHint: "answered 4 or 5",
+  mean: "Mean",
+  ces: "Effort (CES)",
+  agree: "Found it easy (5–7)",
+  gap: "Expectation vs experience",
+  gapDifference: "Mean gap (experienced − expected)",
+  gapBands: { delighted: "Delighted", met: "Met", tolerated: "Tolerated", dissatisfied: "Dissatisfied" },
+  trend: "Trend",
+  trendOf: (m) => `${m} over time`,
+  trendBandNote: (of) => (of ? `Shaded: 95% interval of ${of}` : "Shaded: 95% interval"),
+  trendSmallNote: "Hollow points: fewer than 30 answers",
+  trendPoint: (label, value, n) => `${label}: ${value} (n = ${n})`,
+  trendInterval: (low, high) => `95% interval ${low} to ${high}`,
+  intervals: { day: "by day", week: "by week", month: "by month" },
+  byPage: "By page",
+  byLocale: "By language",
+  page: "Page",
+  locale: "Language",
+  answers: "Answers",
+  score: "Score",
+  smallSample: "small sample",
+  smallSampleHint: (t) => `Fewer than ${t} answers: read with care`,
+  unknownValue: "(not given)",
+  moreGroups: (n) => `and ${n} more`,
+  comments: "Comments",
+  noComments: "No written comments in this period.",
+  loadMore: "Show more comments",
+  scoreOf: (kind) => ({ nps: "NPS", csat: "CSAT", ces: "CES" })[kind] ?? kind,
+  chartData: "Data of the chart",
+};
+
+/** The texts for the page's language (English until the dashboard is translated). */
+export function strings(): Strings {
+  return en;
+}

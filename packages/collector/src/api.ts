@@ -1,0 +1,120 @@
+// The JSON bodies of the collector's read API, as types only: the dashboard (or any client)
+// imports them from `@sonde/collector/api` without pulling in the server. Scores are
+// @sonde/core's own result types (see packages/core/SCORING.md for every field and formula).
+import type { ScoredKind, ScoreResult, TallyComparison } from "@sonde/core";
+
+export type {
+  CesResult,
+  Comparison,
+  CsatResult,
+  GapBand,
+  GapResult,
+  Interval,
+  MeanEstimate,
+  NpsScore,
+  Proportion,
+  ScoredKind,
+  ScoreResult,
+  TallyComparison,
+} from "@sonde/core";
+
+/** One scored question of the survey: what it asked and its score over the whole period. */
+export interface QuestionResult {
+  stepId: string;
+  kind: ScoredKind;
+  /** The question in the survey's default language, when the survey definition is known. */
+  question: string | null;
+  score: ScoreResult;
+}
+
+/** A period: `from` inclusive, `to` exclusive, as ISO date-times. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** One point of the trend: a period and every question's score in it (n = 0 when nobody answered). */
+export interface TrendPoint {
+  /** `2025-03-10` (day), `2025-W11` (ISO week, Monday first) or `2025-03` (month), in the time zone asked for. */
+  period: string;
+  questions: Record<string, ScoreResult>;
+}
+
+/** One group of a breakdown: a page, a locale, a device, an attribute value. */
+export interface BreakdownGroup {
+  /** The value of the field; null when responses did not carry it. */
+  key: string | null;
+  /** Fewer than 30 answers to the headline question: shown, but read with care. */
+  small: boolean;
+  questions: Record<string, ScoreResult>;
+  /** The headline question in this group against all other groups together (null without others). */
+  versusRest: TallyComparison | null;
+}
+
+/** Responses grouped by one context field. */
+export interface Breakdown {
+  by: string;
+  /** The largest groups first (by answers to the headline question), at most `top` of them. */
+  groups: BreakdownGroup[];
+  /** How many smaller groups were left out. */
+  hidden: number;
+}
+
+/** One question compared with the previous period: that period's score, and current − previous with p-values. */
+export interface QuestionComparison {
+  stepId: string;
+  kind: ScoredKind;
+  previous: ScoreResult;
+  /** Null when either period has no answers to this question. */
+  comparison: TallyComparison | null;
+}
+
+/** What `GET /v1/results` returns. */
+export interface ResultsBody {
+  survey: { id: string; name: string | null; known: boolean };
+  period: Period;
+  timeZone: string;
+  /** Responses in the period (answered or not). */
+  responses: number;
+  /** The question the dashboard leads with: the first NPS question, else CSAT, CES, gap. */
+  headline: string | null;
+  questions: QuestionResult[];
+  trend: { interval: "day" | "week" | "month"; points: TrendPoint[] };
+  breakdowns: Breakdown[];
+  /** The previous period of the same length, when asked for with `compare=previous`. */
+  comparison: { period: Period; responses: number; questions: QuestionComparison[] } | null;
+}
+
+/** A survey the results API knows: from the definitions, the database, or both. */
+export interface SurveyListItem {
+  id: string;
+  name: string | null;
+  /** Present in the survey definitions the collector serves. */
+  known: boolean;
+  responses: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** What `GET /v1/results/surveys` returns. */
+export interface SurveyListBody {
+  surveys: SurveyListItem[];
+}
+
+/** A response with at least one written comment, and the scores given with it. */
+export interface CommentItem {
+  id: string;
+  at: string;
+  path: string;
+  locale: string | null;
+  device: string | null;
+  comments: { stepId: string; text: string }[];
+  scores: { stepId: string; kind: "nps" | "csat" | "ces"; value: number }[];
+}
+
+/** What `GET /v1/results/comments` returns: one page, newest first. */
+export interface CommentsBody {
+  items: CommentItem[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  next: string | null;
+}

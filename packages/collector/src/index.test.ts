@@ -1,0 +1,29 @@
+import { expect, it } from "vitest";
+import * as collector from "./index.js";
+
+// The public surface: adding or removing a name is an API change and must be deliberate.
+it("exports exactly these names", () => {
+  expect(Object.keys(collector).sort()).toEqual([
+    "DEFAULT_RATE_LIMIT",
+    "InvalidSurveysError",
+    "computeComments",
+    "computeResults",
+    "corsPolicy",
+    "createApp",
+    "csvCell",
+    "csvRow",
+    "exportCsv",
+    "loadSurveys",
+    "openSqliteStore",
+    "parseCommentsQuery",
+    "parseExportQuery",
+    "parseResultsQuery",
+    "seedResponses",
+    "seedStore",
+    "seededRandom",
+    "startCollector",
+    "surveyList",
+    "tokenBuckets",
+    "zoneDays",
+  ]);
+});

@@ -1,0 +1,201 @@
+import type { PeriodUnit } from "@sonde/core";
+import { checkTimeZone, zoneDays } from "./results-period.js";
+import type { Cursor } from "./store/store.js";
+
+/** A parsed request, or lines naming each bad parameter (`param: problem (got …)`). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** The query parameters of a results request, as strings (absent ones undefined). */
+export type QueryParams = Record<string, string | undefined>;
+
+/** A period as the client wrote it, and the time zone its dates are read in. */
+export interface PeriodRequest {
+  from: string | undefined;
+  to: string | undefined;
+  timeZone: string;
+}
+
+/** `GET /v1/results`, parsed. */
+export interface ResultsRequest extends PeriodRequest {
+  surveyId: string | undefined;
+  interval: PeriodUnit | undefined;
+  /** Context fields to break down by: `path`, `locale`, `device`, `attr.<name>`. */
+  by: string[];
+  compare: boolean;
+  /** The most groups a breakdown lists (the largest first). */
+  top: number;
+}
+
+/** `GET /v1/results/comments`, parsed. */
+export interface CommentsRequest extends PeriodRequest {
+  surveyId: string | undefined;
+  limit: number;
+  after: Cursor | undefined;
+}
+
+/** `GET /v1/results/export.csv`, parsed. */
+export interface ExportRequest extends PeriodRequest {
+  surveyId: string | undefined;
+}
+
+const DATE = /^\d{4}-\d\d-\d\d$/;
+const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+const FIELD = /^(path|locale|device|attr\.[A-Za-z0-9_.-]{1,64})$/;
+const INTERVALS = ["day", "week", "month"] as const;
+const LATEST = Date.UTC(9999, 0, 1);
+
+const quote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+
+/** Reads the parameters shared by every results route; pushes `param: problem` lines to `errors`. */
+function readPeriod(q: QueryParams, errors: string[]): PeriodRequest {
+  const timeZone = q.tz || "UTC";
+  try {
+    checkTimeZone(timeZone);
+  } catch {
+    errors.push(`tz: must be an IANA time zone such as Europe/Copenhagen (got ${quote(timeZone)})`);
+  }
+  for (const name of ["from", "to"] as const) {
+    const v = q[name];
+    if (!v) continue;
+    const time = DATE.test(v) ? Date.parse(`${v}T00:00:00Z`) : DATE_TIME.test(v) ? Date.parse(v) : undefined;
+    if (time === undefined) {
+      errors.push(
+        `${name}: must be a date such as 2025-01-31 or a date-time such as 2025-01-31T09:00:00Z (got ${quote(v)})`,
+      );
+    } else if (Number.isNaN(time) || time < 0 || time >= LATEST) {
+      errors.push(`${name}: must be a real date from 1970 to 9998 (got ${quote(v)})`);
+    }
+  }
+  return { from: q.from || undefined, to: q.to || undefined, timeZone };
+}
+
+const surveyOf = (q: QueryParams, errors: string[]) => {
+  const id = q.survey || undefined;
+  if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(id)) {
+    errors.push(`survey: must be a survey id (got ${quote(id)})`);
+  }
+  return id;
+};
+
+const wholeNumber = (q: QueryParams, name: string, min: number, max: number, fallback: number, errors: string[]) => {
+  const raw = q[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    errors.push(`${name}: must be a whole number from ${min} to ${max} (got ${quote(raw)})`);
+    return fallback;
+  }
+  return n;
+};
+
+const done = <T>(value: T, errors: string[]): Parsed<T> =>
+  errors.length ? { ok: false, errors } : { ok: true, value };
+
+/** Parses the query of `GET /v1/results`. */
+export function parseResultsQuery(q: QueryParams): Parsed<ResultsRequest> {
+  const errors: string[] = [];
+  const surveyId = surveyOf(q, errors);
+  const period = readPeriod(q, errors);
+  const interval = q.interval || undefined;
+  if (interval !== undefined && !(INTERVALS as readonly string[]).includes(interval)) {
+    errors.push(`interval: must be day, week or month (got ${quote(interval)})`);
+  }
+  const by = (q.by ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const field of by) {
+    if (!FIELD.test(field)) {
+      errors.push(`by: must list path, locale, device or attr.<name> (got ${quote(field)})`);
+    }
+  }
+  if (by.length > 4) errors.push(`by: must list at most 4 fields (got ${by.length})`);
+  const compare = q.compare || undefined;
+  if (compare !== undefined && compare !== "previous" && compare !== "none") {
+    errors.push(`compare: must be previous or none (got ${quote(compare)})`);
+  }
+  const top = wholeNumber(q, "top", 1, 500, 50, errors);
+  return done(
+    {
+      ...period,
+      surveyId,
+      interval: interval as PeriodUnit | undefined,
+      by: [...new Set(by)],
+      compare: compare === "previous",
+      top,
+    },
+    errors,
+  );
+}
+
+/** An opaque cursor for the comment after which the next page starts. */
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.answeredAt, cursor.id])).toString("base64url");
+}
+
+function decodeCursor(raw: string): Cursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      Number.isSafeInteger(value[0]) &&
+      typeof value[1] === "string" &&
+      value[1].length <= 64
+    ) {
+      return { answeredAt: value[0], id: value[1] };
+    }
+  } catch {
+    // reported below
+  }
+  return undefined;
+}
+
+/** Parses the query of `GET /v1/results/comments`. */
+export function parseCommentsQuery(q: QueryParams): Parsed<CommentsRequest> {
+  const errors: string[] = [];
+  const surveyId = surveyOf(q, errors);
+  const period = readPeriod(q, errors);
+  const limit = wholeNumber(q, "limit", 1, 100, 20, errors);
+  let after: Cursor | undefined;
+  if (q.cursor) {
+    after = decodeCursor(q.cursor);
+    if (!after) errors.push(`cursor: is not a cursor this API gave out (got ${quote(q.cursor)})`);
+  }
+  return done({ ...period, surveyId, limit, after }, errors);
+}
+
+/** Parses the query of `GET /v1/results/export.csv`. */
+export function parseExportQuery(q: QueryParams): Parsed<ExportRequest> {
+  const errors: string[] = [];
+  const surveyId = surveyOf(q, errors);
+  const period = readPeriod(q, errors);
+  return done({ ...period, surveyId }, errors);
+}
+
+/** A period resolved to instants: `[since, until)`. */
+export interface ResolvedPeriod {
+  since: number;
+  until: number;
+}
+
+/**
+ * Resolves a period: a date means the whole local day (`to` included), a date-time the instant.
+ * Without `from`, the period starts the day of `first` (the first answer); without `to`, it ends
+ * at the end of today. Returns the error line when `to` is not after `from`.
+ */
+export function resolvePeriod(period: PeriodRequest, first: number | undefined, now: number): Parsed<ResolvedPeriod> {
+  const days = zoneDays(period.timeZone);
+  const instant = (v: string, nextDay: boolean) => {
+    if (!DATE.test(v)) return Date.parse(v);
+    const start = days.startOfDate(v);
+    return nextDay
+      ? days.startOfDate(new Date(Date.parse(`${v}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+      : start;
+  };
+  const until = period.to ? instant(period.to, true) : days.startOfDay(days.startOfDay(now) + 36 * 3_600_000);
+  const since = period.from ? instant(period.from, false) : days.startOfDay(Math.min(first ?? now, until - 1));
+  if (until <= since)
+    return { ok: false, errors: [`to: must be after from (got from ${period.from}, to ${period.to})`] };
+  return { ok: true, value: { since, until } };
+}

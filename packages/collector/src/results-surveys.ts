@@ -1,0 +1,47 @@
+import type { Survey } from "@sonde/core";
+import type { SurveyListItem } from "./api.js";
+import type { ResponseStore } from "./store/store.js";
+
+/** A results request that cannot be answered: the HTTP status and the lines saying why. */
+export interface ResultsError {
+  ok: false;
+  status: 400 | 404;
+  errors: string[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The surveys results can be asked for: the served definitions first, then any others with data. */
+export function surveyList(store: ResponseStore, surveys: readonly Survey[]): SurveyListItem[] {
+  const totals = new Map(store.surveyTotals().map((t) => [t.surveyId, t]));
+  const item = (id: string, name: string | null, known: boolean): SurveyListItem => {
+    const t = totals.get(id);
+    return {
+      id,
+      name,
+      known,
+      responses: t?.responses ?? 0,
+      first: t ? iso(t.first) : null,
+      last: t ? iso(t.last) : null,
+    };
+  };
+  const known = surveys.map((s) => item(s.id, s.name ?? null, true));
+  const ids = new Set(surveys.map((s) => s.id));
+  const others = [...totals.keys()].filter((id) => !ids.has(id)).map((id) => item(id, null, false));
+  return [...known, ...others];
+}
+
+/** The survey asked for (or the first one), or a 404 listing the known ones. */
+export function pickSurvey(
+  list: SurveyListItem[],
+  surveyId: string | undefined,
+): { ok: true; value: SurveyListItem } | ResultsError {
+  const found = surveyId === undefined ? list[0] : list.find((s) => s.id === surveyId);
+  if (found) return { ok: true, value: found };
+  const known = list.length ? `; known surveys: ${list.map((s) => s.id).join(", ")}` : "; there are no surveys yet";
+  return {
+    ok: false,
+    status: 404,
+    errors: [surveyId === undefined ? `survey: no survey to show${known}` : `survey: no survey "${surveyId}"${known}`],
+  };
+}

@@ -1,0 +1,58 @@
+import type { SurveyResponse } from "@sonde/core";
+import type { Database } from "better-sqlite3";
+import { scoredJson } from "./scored.js";
+import { pathOf } from "./url-path.js";
+
+/** One step of the schema, applied once; `user_version` records how many a file has had. */
+type Migration = (db: Database) => void;
+
+/** The schema's history. Append only: a released step is never edited. */
+export const migrations: Migration[] = [
+  (db) =>
+    db.exec(`CREATE TABLE responses (
+       id TEXT PRIMARY KEY,
+       survey_id TEXT NOT NULL,
+       revision INTEGER NOT NULL,
+       completed INTEGER NOT NULL,
+       created_at INTEGER NOT NULL,
+       updated_at INTEGER NOT NULL,
+       received_at INTEGER NOT NULL,
+       body TEXT NOT NULL
+     ) STRICT;
+     CREATE INDEX responses_by_survey_time ON responses (survey_id, created_at);`),
+  // Results group by page, locale and device, and by the time an answer was given: a client clock
+  // ahead of ours must not put answers in the future, so `answered_at` is min(created, received).
+  // `scored` holds just the scored answers (JSON), so results never parse whole bodies.
+  (db) => {
+    db.exec(`ALTER TABLE responses ADD COLUMN answered_at INTEGER NOT NULL DEFAULT 0;
+       ALTER TABLE responses ADD COLUMN path TEXT NOT NULL DEFAULT '/';
+       ALTER TABLE responses ADD COLUMN locale TEXT;
+       ALTER TABLE responses ADD COLUMN device TEXT;
+       ALTER TABLE responses ADD COLUMN scored TEXT NOT NULL DEFAULT '{}';
+       UPDATE responses SET answered_at = min(created_at, received_at),
+         locale = body ->> '$.context.locale', device = body ->> '$.context.device';`);
+    const update = db.prepare("UPDATE responses SET path = ?, scored = ? WHERE id = ?");
+    for (const row of db.prepare("SELECT id, body FROM responses").all() as { id: string; body: string }[]) {
+      const r = JSON.parse(row.body) as SurveyResponse;
+      update.run(pathOf(r.context.url), scoredJson(r.answers), row.id);
+    }
+    // Not a covering index (with path … scored): that reads large periods several times faster
+    // but costs ~15% of ingest throughput, measured; see BENCHMARKS.md.
+    db.exec(`DROP INDEX responses_by_survey_time;
+       CREATE INDEX responses_by_survey_time ON responses (survey_id, answered_at, id);`);
+  },
+];
+
+/** Brings a database up to the latest schema in one transaction; refuses a newer file. */
+export function migrate(db: Database): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > migrations.length) {
+    throw new Error(
+      `the database has schema version ${version}, newer than this collector knows (${migrations.length}); upgrade @sonde/collector`,
+    );
+  }
+  db.transaction(() => {
+    for (let v = version; v < migrations.length; v++) migrations[v]!(db);
+    db.pragma(`user_version = ${migrations.length}`);
+  })();
+}
