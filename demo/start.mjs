@@ -71,6 +71,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 
     Host site (answer the prompt on Pricing):  ${demo.siteUrl}/pricing/
     Results dashboard:                         ${demo.siteUrl}/dashboard/
+    Single-page app (Sonde from npm):          ${demo.siteUrl}/app/
     Collector API:                             ${demo.collectorUrl}/v1/results
     SQLite file:                               ${demo.db}
 
