@@ -84,13 +84,13 @@ test("bad configuration stays inert and names the bad field, without a page erro
     host.page("/bad/config", {
       html: `<!doctype html><html><head><script>${snippet("/sonde/sonde.js")}
 sonde("init", { endpoint: 42 });
-sonde("init", { endpoint: "/v1/responses", surveys: [{ id: "x", steps: [{ kind: "stars", id: "s", question: "?" }] }] });
+sonde("init", { endpoint: "/v1/responses", surveys: [{ id: "x", steps: [{ kind: "stars", id: "s", question: "?" }], rules: { triggers: [{ type: "pageview" }] } }] });
 sonde("nonsense");
 </script></head><body>Host</body></html>`,
     }),
   );
   await expect.poll(() => consoleErrors.join("\n")).toContain("config.endpoint: must be a string (got 42)");
-  // Surveys are validated in a later idle task: wait for each line rather than reading once.
+  // A survey's steps are checked in a later idle task, once it is due: wait for each line.
   await expect
     .poll(() => consoleErrors.join("\n"))
     .toContain(

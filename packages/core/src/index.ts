@@ -92,11 +92,25 @@ export {
   formatIssues,
 } from "./schema/format-issues.js";
 export {
+  /** Schema of ids of surveys, steps and choices. */
+  idSchema,
+} from "./schema/id.js";
+export {
   /** The most responses one batch may hold. */
   MAX_BATCH_RESPONSES,
   /** The wire format's version. */
   WIRE_SCHEMA_VERSION,
 } from "./schema/limits.js";
+export type {
+  /** A survey as the rules see it: steps and appearance not yet checked. */
+  SurveyOutline,
+} from "./schema/outline.js";
+export {
+  /** Schema of a list of survey outlines (steps and appearance left unchecked) with unique ids. */
+  surveyOutlineListSchema,
+  /** Schema of a survey as the rules see it: steps and appearance left unchecked. */
+  surveyOutlineSchema,
+} from "./schema/outline.js";
 export {
   /** Validates a batch of responses as the endpoint receives it. */
   parseBatch,
@@ -150,8 +164,6 @@ export {
   choiceSchema,
   /** The `goto` target that ends a survey. */
   END,
-  /** Schema of ids of surveys, steps and choices. */
-  idSchema,
   /** The lowest and highest point of each rating scale. */
   SCALES,
   /** Schema of any step, told apart by `kind`. */
@@ -198,11 +210,17 @@ export type {
 export {
   /** `parseConfig` keeping zod's issues unformatted, for callers that format lazily. */
   checkConfig,
-  /** `parseSurvey` keeping zod's issues unformatted. */
+  /** Checks survey definitions as far as the rules need; steps are checked when a survey shows. */
+  checkSurveyOutlines,
+  /** The list inside survey definitions: a bare array or `{ "surveys": [...] }`. */
+  surveyList,
+} from "./schema/validate.js";
+export {
+  /** `parseSurvey` keeping zod's issues unformatted; `root` prefixes the paths. */
   checkSurvey,
   /** `parseSurveys` keeping zod's issues unformatted. */
   checkSurveys,
-} from "./schema/validate.js";
+} from "./schema/validate-survey.js";
 export type {
   /** One answer. */
   Answer,

@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import type { SurveyOutline } from "../schema/outline.js";
 import type { DEVICES } from "../schema/rules.js";
 import type { Survey } from "../schema/survey.js";
 import type { attributesSchema } from "../schema/wire.js";
@@ -69,9 +70,12 @@ export interface History {
   surveys: Record<string, SurveyHistory>;
 }
 
-/** Everything a decision depends on; evaluation is a pure function of it. */
-export interface EvaluationInput {
-  surveys: readonly Survey[];
+/**
+ * Everything a decision depends on; evaluation is a pure function of it. The surveys may be
+ * full definitions or outlines (the rules read neither steps nor appearance).
+ */
+export interface EvaluationInput<S extends SurveyOutline = Survey> {
+  surveys: readonly S[];
   context: PageContext;
   history: History;
   /** The current time, ms since 1970. */
@@ -94,8 +98,8 @@ export interface SurveyVerdict {
 }
 
 /** The decision: at most one survey to show, when, and a verdict for every survey. */
-export interface Decision {
-  survey: Survey | null;
+export interface Decision<S extends SurveyOutline = Survey> {
+  survey: S | null;
   /**
    * Milliseconds to wait before showing `survey` (0 for none). When they pass, evaluate again
    * with a fresh context and show only if the same survey is still chosen: a page that no

@@ -1,4 +1,4 @@
-import type { Survey } from "../schema/survey.js";
+import type { SurveyOutline } from "../schema/outline.js";
 import { audienceMisses } from "./audience.js";
 import type { Decision, EvaluationInput } from "./context.js";
 import { shortfall } from "./reasons.js";
@@ -20,7 +20,7 @@ interface Shared {
 }
 
 /** Why one survey does not show now, each reason prefixed by its rule; empty when it may. */
-function judge(survey: Survey, input: EvaluationInput, shared: Shared): string[] {
+function judge(survey: SurveyOutline, input: EvaluationInput<SurveyOutline>, shared: Shared): string[] {
   const { now, context, requested } = input;
   const { triggers = [], audience, sampling = 100, frequency: f = {} } = survey.rules ?? {};
   const { start = "", end = "" } = survey.schedule ?? {};
@@ -67,7 +67,7 @@ function judge(survey: Survey, input: EvaluationInput, shared: Shared): string[]
  * Decides which survey, if any, shows now, and says why each of the others does not.
  * Several eligible: the highest `priority` (default 0) wins, then the first in list order.
  */
-export function evaluate(input: EvaluationInput): Decision {
+export function evaluate<S extends SurveyOutline>(input: EvaluationInput<S>): Decision<S> {
   const { context, now } = input;
   let last: number | undefined;
   for (const h of Object.values(input.history.surveys))
@@ -79,14 +79,14 @@ export function evaluate(input: EvaluationInput): Decision {
     last,
     cooldownDays: input.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,
   };
-  let chosen: Survey | null = null;
+  let chosen: S | null = null;
   const verdicts = input.surveys.map((survey) => {
     const reasons = judge(survey, input, shared);
     const eligible = !reasons.length;
     if (eligible && (!chosen || (survey.priority ?? 0) > (chosen.priority ?? 0))) chosen = survey;
     return { surveyId: survey.id, eligible, reasons };
   });
-  const survey = chosen as Survey | null;
+  const survey = chosen as S | null;
   const delayMs = survey && input.requested === undefined ? (survey.rules?.delay ?? 0) * 1000 : 0;
   return { survey, delayMs, verdicts };
 }

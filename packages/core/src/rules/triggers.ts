@@ -1,6 +1,6 @@
 import type { UrlCondition } from "../schema/conditions.js";
+import type { SurveyOutline } from "../schema/outline.js";
 import type { Trigger } from "../schema/rules.js";
-import type { Survey } from "../schema/survey.js";
 import { explainConditions } from "./conditions.js";
 import type { PageContext } from "./context.js";
 import { shortfall } from "./reasons.js";
@@ -50,7 +50,7 @@ export interface WatchedSignals {
 }
 
 /** Which page signals the triggers of these surveys need. */
-export function watchedSignals(surveys: readonly Survey[]): WatchedSignals {
+export function watchedSignals(surveys: readonly SurveyOutline[]): WatchedSignals {
   const events = new Set<string>();
   const clicks = new Set<string>();
   const seconds = new Set<number>();

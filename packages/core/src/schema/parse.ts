@@ -1,7 +1,8 @@
 import type { WidgetConfig } from "./config.js";
 import { formatIssues } from "./format-issues.js";
 import type { Survey } from "./survey.js";
-import { type Checked, checkBatch, checkConfig, checkSurvey, checkSurveys, type Validated } from "./validate.js";
+import { type Checked, checkBatch, checkConfig, type Validated } from "./validate.js";
+import { checkSurvey, checkSurveys } from "./validate-survey.js";
 import type { Batch } from "./wire.js";
 
 const format = <T>(result: Checked<T>): Validated<T> =>

@@ -1,9 +1,8 @@
 import * as z from "zod/mini";
 import { memo } from "./memo.js";
 import { wholeNumber } from "./number.js";
-import { rulesSchema } from "./rules.js";
-import { END, idSchema, stepSchema } from "./steps.js";
-import { localeTagSchema } from "./text.js";
+import { outlineFields, uniqueIds } from "./outline.js";
+import { END, stepSchema } from "./steps.js";
 
 /** Where the prompt appears. `inline` renders into the element matched by `selector`. */
 export const POSITIONS = ["bottom-right", "bottom-left", "center", "top-banner", "bottom-banner", "inline"] as const;
@@ -39,35 +38,13 @@ export const appearanceSchema = memo(() =>
     ),
 );
 
-// A plain pattern plus Date.parse instead of z.iso: zod's format machinery costs the browser bundle ~1 KB.
-const isoDateTime = () =>
-  z.string().check(
-    z.refine(
-      (v) => /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(v) && !Number.isNaN(Date.parse(v)),
-      {
-        error: "must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z",
-      },
-    ),
-  );
-
 /** A survey: its steps, its texts in any languages, and the rules for when it shows. */
 export const surveySchema = memo(() =>
   z
     .object({
-      id: idSchema(),
-      version: z.optional(wholeNumber().check(z.gte(1, { error: "must be 1 or more" }))),
-      name: z.optional(z.string()),
-      defaultLocale: z.optional(localeTagSchema()),
-      priority: z.optional(wholeNumber()),
-      schedule: z.optional(
-        z.object({
-          start: z.optional(isoDateTime()),
-          end: z.optional(isoDateTime()),
-        }),
-      ),
+      ...outlineFields(),
       steps: z.array(stepSchema()).check(z.minLength(1, { error: "must have at least one step" })),
       appearance: z.optional(appearanceSchema()),
-      rules: z.optional(rulesSchema()),
     })
     .check(
       z.superRefine((survey, ctx) => {
@@ -102,14 +79,4 @@ export const surveySchema = memo(() =>
 export type Survey = z.infer<ReturnType<typeof surveySchema>>;
 
 /** A list of surveys; survey ids must be unique, as display history is kept per id. */
-export const surveyListSchema = memo(() =>
-  z.array(surveySchema()).check(
-    z.superRefine((surveys, ctx) => {
-      const seen = new Set<string>();
-      surveys.forEach((s, i) => {
-        if (seen.has(s.id)) ctx.addIssue({ code: "custom", message: `duplicate survey id "${s.id}"`, path: [i, "id"] });
-        seen.add(s.id);
-      });
-    }),
-  ),
-);
+export const surveyListSchema = memo(() => uniqueIds(surveySchema()));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { formatIssues } from "./format-issues.js";
 import { parseConfig, parseSurvey, parseSurveys } from "./parse.js";
+import { checkSurveyOutlines } from "./validate.js";
+import { checkSurvey } from "./validate-survey.js";
 
 /** A valid survey; `over` replaces top-level fields, `rules` replaces the rules. */
 const survey = (over: Record<string, unknown> = {}) => ({
@@ -323,5 +326,40 @@ describe("branches", () => {
   it("rejects an empty condition, which would match every answer", () => {
     const result = parseSurvey(withBranch({}));
     expect(result.ok ? [] : result.errors.join("\n")).toContain("survey.steps[0].branches[0].when");
+  });
+});
+
+describe("checkSurveyOutlines checks what the rules need; checkSurvey checks the rest when a survey shows", () => {
+  const brokenSteps = survey({ steps: [{ kind: "stars", id: "s", question: "?" }], appearance: { position: "left" } });
+
+  it("keeps a survey whose steps are wrong, with its steps and appearance as given", () => {
+    const result = checkSurveyOutlines({ surveys: [brokenSteps] });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value[0]!.steps).toEqual(brokenSteps.steps);
+      expect(result.value[0]!.appearance).toEqual({ position: "left" });
+    }
+  });
+
+  it("rejects what the rules read, naming the path", () => {
+    const lines = (input: unknown) => {
+      const result = checkSurveyOutlines(input);
+      return result.ok ? [] : formatIssues(result.issues, result.root);
+    };
+    expect(lines([withRules({ sampling: 150 })])).toEqual(["surveys[0].rules.sampling: must be at most 100 (got 150)"]);
+    expect(lines([survey({ steps: [] })])).toEqual(["surveys[0].steps: must have at least one step (got an array)"]);
+    expect(lines([survey(), survey()])).toEqual(['surveys[1].id: duplicate survey id "nps-pricing"']);
+  });
+
+  it("warns about unknown top-level fields as the full check does", () => {
+    const result = checkSurveyOutlines([survey({ colour: "red" })]);
+    expect(result.ok && result.warnings).toEqual(["surveys[0].colour: unknown field, ignored"]);
+  });
+
+  it("checkSurvey then names the step under the survey's place in the list", () => {
+    const result = checkSurvey(brokenSteps, ["surveys", 3]);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(formatIssues(result.issues, result.root)[0]).toMatch(/^surveys\[3\]\.steps\[0\]\.kind: must be one of/);
   });
 });

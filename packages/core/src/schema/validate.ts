@@ -1,8 +1,8 @@
 import type { core } from "zod/mini";
 import * as z from "zod/mini";
 import { type WidgetConfig, widgetConfigSchema } from "./config.js";
+import { type SurveyOutline, surveyOutlineListSchema } from "./outline.js";
 import { formatPath } from "./path.js";
-import { type Survey, surveyListSchema, surveySchema } from "./survey.js";
 import { type Batch, batchSchema } from "./wire.js";
 
 /**
@@ -32,25 +32,26 @@ export type Checked<T> =
   | { ok: true; value: T; warnings: string[] }
   | { ok: false; issues: core.$ZodIssue[]; root: PropertyKey[] };
 
-function check<T>(schema: z.ZodMiniType<T>, input: unknown, root: PropertyKey[]): Checked<T> {
+export function check<T>(schema: z.ZodMiniType<T>, input: unknown, root: PropertyKey[]): Checked<T> {
   const result = z.safeParse(schema, input, { reportInput: true });
   return result.success
     ? { ok: true, value: result.data, warnings: dropped(input, result.data, root, []) }
     : { ok: false, issues: result.error.issues, root };
 }
 
-/** `parseSurveys` with unformatted issues: a bare array or `{ "surveys": [...] }`. */
-export function checkSurveys(input: unknown): Checked<Survey[]> {
-  const list =
-    input && typeof input === "object" && !Array.isArray(input) && "surveys" in input
-      ? (input as { surveys: unknown }).surveys
-      : input;
-  return check(surveyListSchema(), list, ["surveys"]);
+/** The list inside survey definitions: a bare array or `{ "surveys": [...] }`. */
+export function surveyList(input: unknown): unknown {
+  return input && typeof input === "object" && !Array.isArray(input) && "surveys" in input
+    ? (input as { surveys: unknown }).surveys
+    : input;
 }
 
-/** `parseSurvey` with unformatted issues. */
-export function checkSurvey(input: unknown): Checked<Survey> {
-  return check(surveySchema(), input, ["survey"]);
+/**
+ * Checks survey definitions as far as the rules need them (see `surveyOutlineSchema`): steps
+ * and appearance are checked, with `checkSurvey`, once a survey is about to show.
+ */
+export function checkSurveyOutlines(input: unknown): Checked<SurveyOutline[]> {
+  return check(surveyOutlineListSchema(), surveyList(input), ["surveys"]);
 }
 
 /** `parseBatch` with unformatted issues. */

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
+import { idSchema } from "./id.js";
 import { MAX_BATCH_RESPONSES, WIRE_SCHEMA_VERSION } from "./limits.js";
 import { memo } from "./memo.js";
-import { idSchema } from "./steps.js";
 
 const rating = (min: number, max: number) =>
   z

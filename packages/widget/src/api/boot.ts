@@ -1,9 +1,11 @@
+import { idle } from "./idle.js";
 import * as api from "./public.js";
 
 // Every public function is a command of `sonde("name", ...args)`; `initWith` is internal.
 const { initWith, ...commands } = api;
 type Command = keyof typeof commands;
 type Global = { sonde?: ((...args: unknown[]) => unknown) & { q?: unknown[][]; loaded?: boolean } };
+let booted = false;
 
 function configFromData(data: Record<string, string | undefined>): Record<string, unknown> | null {
   if (!data.endpoint) return null;
@@ -54,14 +56,18 @@ function dispatch(method: unknown, ...args: unknown[]): unknown {
  * then replays, in order, every `sonde(...)` call queued before this chunk loaded.
  */
 export function boot(data: Record<string, string | undefined>, w: Global): void {
-  const queued = w.sonde?.q ?? [];
-  if (w.sonde?.loaded) {
+  if (booted || w.sonde?.loaded) {
     console.warn("sonde: sonde.js was loaded twice; keeping the first");
     return;
   }
-  const real = Object.assign(dispatch, { loaded: true });
-  w.sonde = real;
-  const config = configFromData(data);
-  if (config) initWith(config as api.SondeConfig, { outboxTuning: data.outboxTuning });
-  for (const args of queued) dispatch(args[0], ...args.slice(1));
+  booted = true;
+  // This task evaluated the chunk; init and the replay wait for the next idle period, so that
+  // neither makes a long task. Until then `window.sonde` keeps queueing.
+  void idle().then(() => {
+    const queued = w.sonde?.q ?? [];
+    w.sonde = Object.assign(dispatch, { loaded: true });
+    const config = configFromData(data);
+    if (config) initWith(config as api.SondeConfig, { outboxTuning: data.outboxTuning });
+    for (const args of queued) dispatch(args[0], ...args.slice(1));
+  });
 }

@@ -12,7 +12,9 @@ import { directionOf, loadStrings, localeCandidates, pickUiLocale } from "../ui/
 import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
 
-// This module is loaded only when a prompt is due: it and the UI stay out of a page's first download.
+// This module is loaded only when a prompt is due: it, the UI and the step schemas stay out of a
+// page's first download. A survey is checked in full (steps, appearance) here, before it shows.
+export { checkSurvey } from "@sonde/core";
 
 /** What showing a survey needs from the running instance. */
 export interface PresentOptions {

@@ -47,3 +47,41 @@ describe("createInstance() with bad input", () => {
     expect(document.querySelector("sonde-prompt")).toBeNull();
   });
 });
+
+describe("a survey's steps are checked in full when it is about to show", () => {
+  const broken = { ...validSurvey, id: "broken", priority: 1, steps: [{ kind: "nps", id: "score" }] };
+  const lines = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.map((c) => c.join(" ")).join("\n");
+
+  it("reports a broken survey when it is due, by its path in the list, and shows the next one instead", async () => {
+    vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response("{}", { status: 200 }));
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    // Earlier tests showed a prompt in this browser: no cooldown here.
+    const fallback = { ...validSurvey, id: "nps-fallback" };
+    const sonde = start({ endpoint: "/v1/responses", surveys: [broken, fallback], cooldownDays: 0 })!;
+    await vi.waitFor(() =>
+      expect(document.querySelector("sonde-prompt")?.shadowRoot?.textContent).toContain("recommend"),
+    );
+    expect(lines(errors)).toContain("surveys[0].steps[0].question: is required");
+    sonde.destroy();
+  });
+
+  it("says nothing about a broken survey that is not due, unless in debug mode", async () => {
+    const notHere = {
+      ...broken,
+      rules: { triggers: [{ type: "pageview", url: [{ match: "exact", value: "/elsewhere" }] }] },
+    };
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "info").mockImplementation(() => {});
+    const ready = vi.fn();
+    const quiet = start({ endpoint: "/v1/responses", surveys: [notHere] })!;
+    quiet.on("ready", ready);
+    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 200));
+    expect(lines(errors)).not.toContain("steps[0].question");
+    quiet.destroy();
+
+    const debug = start({ endpoint: "/v1/responses", surveys: [notHere], debug: true })!;
+    await vi.waitFor(() => expect(lines(errors)).toContain("surveys[0].steps[0].question: is required"));
+    debug.destroy();
+  });
+});

@@ -1,10 +1,12 @@
 import {
   type Checked,
   checkConfig,
-  checkSurveys,
+  checkSurveyOutlines,
   type Decision,
   evaluate,
   type Survey,
+  type SurveyOutline,
+  surveyList,
   watchedSignals,
 } from "@sonde/core";
 import { loadHistory, recordHistory } from "../outbox/history.js";
@@ -16,6 +18,7 @@ import { createPageView } from "../signals/page-view.js";
 import type { PromptHandle } from "../ui/types.js";
 import { type Consent, initialConsent } from "./consent.js";
 import { createEmitter, type Emitter, type SondeEventName, type SondeHandler } from "./events.js";
+import { idle } from "./idle.js";
 import { fetchSurveys } from "./surveys-source.js";
 
 /** Flat, JSON-safe attributes of a person or an event. */
@@ -60,14 +63,6 @@ function report(emitter: Emitter, code: "config" | "surveys", failed: Extract<Ch
   });
 }
 
-/** Resolves when the host page is idle: each heavy step runs in its own short task. */
-const idle = () =>
-  new Promise<void>((resolve) =>
-    typeof requestIdleCallback === "function"
-      ? requestIdleCallback(() => resolve(), { timeout: 2000 })
-      : setTimeout(resolve, 1),
-  );
-
 /** Settings that are not part of the public config: outbox timings for tests and benchmarks. */
 export interface Internals {
   /** Outbox tuning as JSON text (the script tag's `data-outbox-tuning`). */
@@ -97,7 +92,11 @@ export function createInstance(
   let consent: Consent = initialConsent(config);
   let optedOut = false;
   let destroyed = false;
-  let surveys: Survey[] | null = null;
+  // What the rules need of each survey; its steps are checked in full when it is about to show.
+  let surveys: SurveyOutline[] | null = null;
+  // Each survey as given, with its place in the list (for error paths), until checked in full.
+  let given = new Map<string, { index: number; definition: unknown }>();
+  const checked = new Map<string, Survey>();
   let userId = config.userId;
   let attributes: Attributes = { ...config.attributes };
   let anonId: string | undefined;
@@ -138,27 +137,62 @@ export function createInstance(
     return outbox;
   };
 
+  // Warnings (unknown fields) are said once, though the full check sees the outline's again.
+  const warned = new Set<string>();
+  const warn = (warnings: string[]) => {
+    for (const warning of warnings) {
+      if (!warned.has(warning)) info(warning);
+      warned.add(warning);
+    }
+  };
+
   const loadDefinitions = async (): Promise<void> => {
-    let result: Checked<Survey[]>;
+    let result: Checked<SurveyOutline[]>;
+    let input: unknown;
     try {
-      const input = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : config.surveys;
+      input = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : config.surveys;
       await idle();
-      result = checkSurveys(input);
+      result = checkSurveyOutlines(input);
     } catch (error) {
       fail("surveys", `${error instanceof Error ? error.message : String(error)}; retrying in a minute`);
       retryTimer = setTimeout(() => void loadDefinitions().then(() => evaluateNow("retry")), RETRY_SURVEYS_MS);
       return;
     }
     if (!result.ok) return report(emitter, "surveys", result);
-    for (const warning of result.warnings) info(warning);
+    warn(result.warnings);
+    const list = surveyList(input) as unknown[];
+    given = new Map(result.value.map((s, index) => [s.id, { index, definition: list[index] }]));
+    checked.clear();
     surveys = result.value;
+    // In debug mode every survey is checked in full at once, so that a mistake shows while developing.
+    if (debug) for (const survey of surveys) await inFull(survey);
     view.watch(watchedSignals(surveys));
     markReady();
     emitter.emit("ready", { surveyIds: surveys.map((s) => s.id) });
   };
 
+  /**
+   * The survey checked in full: steps and appearance. A broken one is reported with the path of
+   * each mistake and dropped, so that the rules choose among the others.
+   */
+  const inFull = async (outline: SurveyOutline): Promise<Survey | null> => {
+    const known = checked.get(outline.id);
+    if (known) return known;
+    const { checkSurvey } = await import("./present.js");
+    const { index, definition } = given.get(outline.id)!;
+    const result = checkSurvey(definition, ["surveys", index]);
+    if (!result.ok) {
+      report(emitter, "surveys", result);
+      surveys = surveys?.filter((s) => s.id !== outline.id) ?? null;
+      return null;
+    }
+    warn(result.warnings);
+    checked.set(outline.id, result.value);
+    return result.value;
+  };
+
   /** Asks the core rules, with everything the page and the history know. `requested`: show() asked for it. */
-  const decide = async (requested?: string): Promise<Decision | null> => {
+  const decide = async (requested?: string): Promise<Decision<SurveyOutline> | null> => {
     if (!surveys || !mayStore() || optedOut) return null;
     const [history, id] = await Promise.all([loadHistory(), anonymousId(), idle()]);
     anonId = id;
@@ -190,7 +224,8 @@ export function createInstance(
       info(`${survey.id} due in ${decision.delayMs} ms`);
       return;
     }
-    await present(survey, false);
+    // A survey whose steps turn out broken is dropped: the rules choose again among the others.
+    if (!(await present(survey, false))) await evaluateNow(why, requested);
   };
 
   const showIfStillChosen = async (surveyId: string) => {
@@ -199,11 +234,14 @@ export function createInstance(
     else info(`${surveyId} cancelled: no longer chosen when its delay ended`);
   };
 
-  const present = async (survey: Survey, isPreview: boolean) => {
-    if (presenting || prompt) return;
+  /** Shows a survey unless one is showing; false when its definition turned out broken. */
+  const present = async (outline: SurveyOutline, isPreview: boolean): Promise<boolean> => {
+    if (presenting || prompt) return true;
     presenting = true;
     try {
-      await mount(survey, isPreview);
+      const survey = await inFull(outline);
+      if (survey) await mount(survey, isPreview);
+      return survey !== null;
     } finally {
       presenting = false;
     }

@@ -1,0 +1,15 @@
+import { type Survey, surveyListSchema, surveySchema } from "./survey.js";
+import { type Checked, check, surveyList } from "./validate.js";
+
+// The full checks of survey definitions, steps and appearance included. A module of their own,
+// so that a browser bundle can load the step schemas only once a survey is about to show.
+
+/** `parseSurveys` with unformatted issues: a bare array or `{ "surveys": [...] }`. */
+export function checkSurveys(input: unknown): Checked<Survey[]> {
+  return check(surveyListSchema(), surveyList(input), ["surveys"]);
+}
+
+/** `parseSurvey` with unformatted issues; `root` prefixes the paths (`surveys[2]` in a list). */
+export function checkSurvey(input: unknown, root: PropertyKey[] = ["survey"]): Checked<Survey> {
+  return check(surveySchema(), input, root);
+}
