@@ -21,7 +21,24 @@ export const chromiumArgs = [
 ];
 
 const cdnDir = join(here, "packages/widget/dist/cdn");
-const types: Record<string, string> = { ".js": "text/javascript", ".map": "application/json" };
+const appDir = join(here, "demo/app/dist");
+const types: Record<string, string> = {
+  ".js": "text/javascript",
+  ".map": "application/json",
+  ".html": "text/html; charset=utf-8",
+};
+
+/** The file under `dir` that a request path names, or null (outside `dir`, missing, a folder). */
+function fileIn(dir: string, url: string | undefined): string | null {
+  const file = join(dir, (url ?? "/").split("?")[0]!);
+  return file.startsWith(dir) && existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+function send(res: import("node:http").ServerResponse, file: string) {
+  res.setHeader("content-type", types[extname(file)] ?? "application/octet-stream");
+  res.setHeader("cache-control", "no-cache");
+  createReadStream(file).pipe(res);
+}
 
 /** Serves the widget's built script-tag files at /sonde/, as a site owner would host them. */
 function sondeCdn(): Plugin {
@@ -29,24 +46,24 @@ function sondeCdn(): Plugin {
     name: "sonde-cdn",
     configureServer(server) {
       server.middlewares.use("/sonde", (req, res, next) => {
-        const file = join(cdnDir, (req.url ?? "/").split("?")[0]!);
-        if (!file.startsWith(cdnDir) || !existsSync(file) || !statSync(file).isFile()) return next();
-        res.setHeader("content-type", types[extname(file)] ?? "application/octet-stream");
-        res.setHeader("cache-control", "no-cache");
-        createReadStream(file).pipe(res);
+        const file = fileIn(cdnDir, req.url);
+        return file ? send(res, file) : next();
       });
     },
   };
 }
 
-/** The demo SPA under /app/ routes on the client: every /app/* page is its index.html. */
-function appFallback(): Plugin {
+/**
+ * The demo SPA at /app/: its production bundle (`demo/app/build.mjs`, run by `pnpm run build`),
+ * Sonde bundled from npm as an app ships it. Every other /app/* path is a client route: index.html.
+ */
+function demoApp(): Plugin {
   return {
-    name: "sonde-demo-app-fallback",
+    name: "sonde-demo-app",
     configureServer(server) {
-      server.middlewares.use((req, _res, next) => {
-        if (req.url && /^\/app\/[^.?]*(\?.*)?$/.test(req.url)) req.url = "/app/index.html";
-        next();
+      server.middlewares.use("/app", (req, res, next) => {
+        const file = fileIn(appDir, req.url) ?? fileIn(appDir, "/index.html");
+        return file ? send(res, file) : next();
       });
     },
   };
@@ -58,7 +75,7 @@ export default defineConfig({
   root: join(here, "demo"),
   resolve: { conditions: ["source"] },
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
-  plugins: [sondeCdn(), appFallback()],
+  plugins: [sondeCdn(), demoApp()],
   server: {
     host: "127.0.0.1",
     port: 5173,

@@ -15,6 +15,8 @@ const databases = (page: import("@playwright/test").Page) =>
   page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
 
 test("SPA navigation in the npm-installed demo app re-evaluates URL rules", async ({ page, demo }) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname));
   await page.goto(`${demo.siteUrl}/app/`);
   await expect(page.getByRole("heading", { name: "Library" })).toBeVisible();
   await page.waitForTimeout(300);
@@ -26,6 +28,10 @@ test("SPA navigation in the npm-installed demo app re-evaluates URL rules", asyn
   await expect(page).toHaveURL(/\/app\/settings$/);
   await expect(prompt(page).getByRole("dialog")).toBeVisible();
   await expect(prompt(page).getByRole("heading")).toContainText("workspace settings");
+  // A production bundle, as an app ships Sonde from npm: its own hashed chunks, no dev server
+  // modules, no script-tag build.
+  expect(scripts.length).toBeGreaterThan(1);
+  for (const path of scripts) expect(path).toMatch(/^\/app\/assets\/[\w-]+-[\w-]{8}\.js$/);
 });
 
 test("with consent pending nothing is stored or shown until consent is granted", async ({ page, host, collector }) => {
