@@ -66,6 +66,7 @@ const VALUES = [
   "parseConfig",
   "parseSurvey",
   "parseSurveys",
+  "pathProgress",
   "periodKeyer",
   "proportion",
   "resolveText",
