@@ -94,7 +94,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
 
   const f = format(o.locale);
   const first = o.survey.steps[0]!;
-  let st: PromptState = { step: first, n: 1, draft: emptyDraft(), error: null, live: false };
+  let st: PromptState = { step: first, path: [first.id], draft: emptyDraft(), error: null, live: false };
   let busy = false;
   let closed = false;
   // Where focus goes back on close: what had it before a modal opened, or before focus entered the prompt.
@@ -177,7 +177,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
       const hadFocus = inside();
       set({
         step: following,
-        n: st.n + 1,
+        path: following.kind === "thanks" ? st.path : [...st.path, following.id],
         draft: emptyDraft(),
         error: null,
         live: following.kind === "thanks",
