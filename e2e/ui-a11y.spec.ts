@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import {
   axeViolations,
   card,
@@ -10,7 +11,7 @@ import {
 import { answerShownStep, EVERY_KIND, everyKind, expectStep } from "./support/survey-fixtures.js";
 import { expect, prompt, test } from "./support/ui-test.js";
 
-const active = (page: import("@playwright/test").Page) =>
+const active = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;
     const inner = el?.shadowRoot?.activeElement;
@@ -161,6 +162,88 @@ test("the centre modal takes focus, keeps Tab inside, and gives focus back on Es
   await page.keyboard.press("Escape");
   await expect(prompt(page)).toHaveCount(0);
   expect(await active(page)).toBe("page:start");
+});
+
+/** The names of the buttons in Chromium's accessibility tree, the one screen readers browse (inert subtrees are left out). */
+async function treeButtons(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored && n.role?.value === "button").map((n) => String(n.name?.value));
+}
+
+for (const [how, close] of [
+  [
+    "answered, then the thank-you closed",
+    async (page: Page) => {
+      await card(page).getByRole("radio", { name: "8" }).click();
+      await card(page).getByRole("button", { name: "Submit" }).click();
+      await expect(card(page).locator("h2")).toHaveText("Thank you!");
+      await card(page).getByRole("button", { name: "Close survey" }).click();
+    },
+  ],
+  ["dismissed", (page: Page) => card(page).getByRole("button", { name: "Close survey" }).click()],
+  ["closed with Escape", (page: Page) => page.keyboard.press("Escape")],
+  [
+    "removed by destroy()",
+    (page: Page) => page.evaluate(() => (window as unknown as { sonde: (command: string) => void }).sonde("destroy")),
+  ],
+] as const) {
+  test(`the centre modal makes the page behind it inert until it is ${how}; what was inert stays inert`, async ({
+    page,
+    host,
+    collector,
+  }) => {
+    const survey: SurveyJson = {
+      id: uniqueId("inert"),
+      appearance: { position: "center" },
+      steps: [
+        { kind: "nps", id: "score", question: "How likely are you to recommend Lumen?" },
+        { kind: "thanks", id: "thanks", question: "Thank you!" },
+      ],
+    };
+    await openSurveyPage(page, host, collector, [survey], {
+      body: `<main><h1>Docs</h1><button id="buy" onclick="window.bought=(window.bought||0)+1">Buy</button></main>
+<aside id="old" inert><button>Archived</button></aside>`,
+    });
+    const buy = page.locator("#buy");
+    const bought = () => page.evaluate(() => (window as unknown as { bought?: number }).bought ?? 0);
+    await expect(card(page)).toBeVisible();
+    await expect(page.locator("main")).toHaveAttribute("inert", "");
+    await expect(prompt(page)).not.toHaveAttribute("inert");
+    // Out of reach of the keyboard, the pointer and a screen reader's virtual cursor.
+    await buy.focus();
+    expect(await active(page)).toMatch(/^prompt:/);
+    await expect(buy.click({ trial: true, timeout: 1000 })).rejects.toThrow();
+    expect(await treeButtons(page)).not.toContain("Buy");
+    expect(await treeButtons(page)).toContain("Close survey");
+
+    await close(page);
+    await expect(prompt(page)).toHaveCount(0);
+    await expect(page.locator("main")).not.toHaveAttribute("inert");
+    await expect(page.locator("#old")).toHaveAttribute("inert", "");
+    expect(await treeButtons(page)).toContain("Buy");
+    expect(await treeButtons(page)).not.toContain("Archived");
+    await buy.focus();
+    expect(await active(page)).toBe("page:buy");
+    await buy.click();
+    expect(await bought()).toBe(1);
+  });
+}
+
+test("a popover makes nothing on the page inert", async ({ page, host, collector }) => {
+  const survey: SurveyJson = {
+    id: uniqueId("not-inert"),
+    steps: [{ kind: "nps", id: "score", question: "How likely are you to recommend Lumen?" }],
+  };
+  await openSurveyPage(page, host, collector, [survey], {
+    body: `<main><h1>Docs</h1><button id="buy">Buy</button></main>`,
+  });
+  await expect(card(page)).toBeVisible();
+  await expect(page.locator("[inert]")).toHaveCount(0);
+  expect(await treeButtons(page)).toContain("Buy");
+  await page.locator("#buy").click();
+  await expect(page.locator("#buy")).toBeFocused();
 });
 
 test("a popover never takes focus from someone typing on the page", async ({ page, host, collector }) => {

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import {
   card,
   completedAnswers,
@@ -67,6 +68,9 @@ test("CSAT as faces and as stars names every point; thumbs name both", async ({ 
   await expectStep(page, survey, "thumbs");
   expect(await names()).toEqual(["Thumbs up", "Thumbs down"]);
 });
+
+/** The progress ("2 of 3") as the card shows it. */
+const progressOf = (page: Page) => card(page).getByText(/^\d+ of \d+$/);
 
 /** NPS that branches: detractors explain, promoters pick a reason (or "nothing" ends it), passives go to thanks. */
 function branching(id: string): SurveyJson {
@@ -145,6 +149,78 @@ test.describe("branching", () => {
       score: { kind: "nps", value: 10 },
       "why-high": { kind: "single", value: "speed" },
     });
+  });
+
+  test("progress counts the path taken: a branch that skips a question shortens the total", async ({
+    page,
+    host,
+    collector,
+  }) => {
+    // score → why → easy → thanks by default; a promoter skips "why".
+    const survey: SurveyJson = {
+      id: uniqueId("progress"),
+      steps: [
+        {
+          kind: "nps",
+          id: "score",
+          question: "How likely are you to recommend us?",
+          branches: [{ when: { min: 9 }, goto: "easy" }],
+        },
+        { kind: "open", id: "why", question: "What should we improve?" },
+        { kind: "thumbs", id: "easy", question: "Was setting up easy?" },
+        { kind: "thanks", id: "thanks", question: "Thanks!" },
+      ],
+    };
+    const progress = () => progressOf(page);
+    for (const [score, shown] of [
+      ["10, Extremely likely", ["1 of 3", "2 of 2"]],
+      ["3", ["1 of 3", "2 of 3", "3 of 3"]],
+    ] as const) {
+      await openSurveyPage(page, host, collector, [{ ...survey, id: uniqueId("progress") }]);
+      await expect(progress()).toHaveText(shown[0]);
+      await card(page).getByRole("radio", { name: score }).click();
+      await card(page).locator("button.go").click();
+      await expect(progress()).toHaveText(shown[1]);
+      if (shown.length === 3) {
+        await expect(card(page).locator("h2")).toHaveText("What should we improve?");
+        await card(page).locator("button.go").click();
+        await expect(progress()).toHaveText(shown[2]);
+      }
+      await expect(card(page).locator("h2")).toHaveText("Was setting up easy?");
+      await card(page).getByRole("radio", { name: "Thumbs up" }).click();
+      await card(page).locator("button.go").click();
+      await expect(card(page).locator("h2")).toHaveText("Thanks!");
+      await expect(progress()).toHaveCount(0);
+    }
+  });
+
+  test("no progress on a question whose route ends with it; it appears when a branch adds one", async ({
+    page,
+    host,
+    collector,
+  }) => {
+    const survey: SurveyJson = {
+      id: uniqueId("progress-one"),
+      steps: [
+        {
+          kind: "nps",
+          id: "score",
+          question: "How likely are you to recommend us?",
+          branches: [{ when: { max: 6 }, goto: "why" }],
+          next: "end",
+        },
+        { kind: "open", id: "why", question: "What went wrong?" },
+      ],
+    };
+    await openSurveyPage(page, host, collector, [survey]);
+    await expect(card(page).locator("h2")).toHaveText("How likely are you to recommend us?");
+    await expect(card(page).locator("button.go")).toHaveText("Submit");
+    await expect(progressOf(page)).toHaveCount(0);
+    await card(page).getByRole("radio", { name: "2" }).click();
+    await expect(card(page).locator("button.go")).toHaveText("Next");
+    await card(page).locator("button.go").click();
+    await expect(card(page).locator("h2")).toHaveText("What went wrong?");
+    await expect(progressOf(page)).toHaveText("2 of 2");
   });
 
   test("a choice branch to `end` closes the prompt without the following step", async ({ page, host, collector }) => {

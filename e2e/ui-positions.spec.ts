@@ -27,6 +27,7 @@ test.describe("positions", () => {
     const b = await box(page);
     expect(Math.round(W - (b.x + b.width))).toBe(16);
     expect(Math.round(H - (b.y + b.height))).toBe(16);
+    expect(new Set(await rows(page)).size, "the NPS points in one row").toBe(1);
   });
 
   test("bottom-left mirrors it", async ({ page, host, collector }) => {
@@ -108,11 +109,7 @@ test("at 320 px wide every kind fits: no overflow, no point narrower or lower th
   await openSurveyPage(page, host, collector, [survey]);
   for (const id of EVERY_KIND) {
     await expectStep(page, survey, id);
-    const b = await box(page);
-    expect(b.x, id).toBeGreaterThanOrEqual(0);
-    expect(b.x + b.width, id).toBeLessThanOrEqual(320);
-    const overflow = await card(page).evaluate((el) => el.scrollWidth - el.clientWidth);
-    expect(overflow, `${id} overflows sideways`).toBe(0);
+    await expectFits(page, id, 320);
     for (const target of await card(page).locator("[role=radio], button, input, textarea").all()) {
       const t = (await target.boundingBox())!;
       expect(
@@ -120,23 +117,174 @@ test("at 320 px wide every kind fits: no overflow, no point narrower or lower th
         `${id}: ${await target.evaluate((e) => e.outerHTML.slice(0, 80))}`,
       ).toBeGreaterThanOrEqual(id === "single" || id === "multiple" ? 18 : 24);
     }
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // With a mouse, the 11 points stay in one row.
+    if (id === "nps") expect(new Set(await rows(page)).size).toBe(1);
     await answerShownStep(page, id);
   }
 });
 
-test("on a touch screen the points, buttons and close are at least 44 px high", async ({
-  browser,
-  host,
-  collector,
-}) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await openSurveyPage(page, host, collector, [nps(uniqueId("touch"))]);
-  expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
-  for (const target of await card(page).locator("button").all())
-    expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-  await context.close();
+/** The card sits inside the viewport and neither it nor the page scrolls sideways. */
+async function expectFits(page: Page, id: string, width: number) {
+  const b = await box(page);
+  expect(b.x, id).toBeGreaterThanOrEqual(0);
+  expect(b.x + b.width, id).toBeLessThanOrEqual(width);
+  const overflow = await card(page).evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow, `${id} overflows sideways`).toBe(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+}
+
+/** The top of each point of the first scale, in order: one value per row. */
+const rows = (page: Page) =>
+  card(page)
+    .locator(".scale")
+    .first()
+    .getByRole("radio")
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().y)));
+
+// What a finger can hit: points, buttons, the link, choices (their whole label) and text fields.
+const TARGETS = "[role=radio], button, a, label, textarea, input:not([type=radio], [type=checkbox])";
+
+/** Every target in the card is at least 44×44 px. */
+async function expectTouchTargets(page: Page, id: string) {
+  const targets = await card(page).locator(TARGETS).all();
+  expect(targets.length, id).toBeGreaterThan(0);
+  for (const target of targets) {
+    const t = (await target.boundingBox())!;
+    const what = `${id}: ${await target.evaluate((e) => e.outerHTML.slice(0, 80))}`;
+    expect(t.width, what).toBeGreaterThanOrEqual(44);
+    expect(t.height, what).toBeGreaterThanOrEqual(44);
+  }
+}
+
+test.describe("on a touch screen", () => {
+  const touch = { hasTouch: true, isMobile: true, reducedMotion: "reduce" } as const;
+
+  test("at 320 px wide every target of every kind is at least 44×44 px, and nothing overflows", async ({
+    browser,
+    host,
+    collector,
+  }) => {
+    const context = await browser.newContext({ ...touch, viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const survey = everyKind(uniqueId("touch"));
+    await openSurveyPage(page, host, collector, [survey]);
+    expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+    for (const id of EVERY_KIND) {
+      await expectStep(page, survey, id);
+      // "Other" opens a text field: a target too.
+      if (id === "single") await card(page).getByRole("radio", { name: "Other" }).check();
+      await expectFits(page, id, 320);
+      await expectTouchTargets(page, id);
+      await answerShownStep(page, id);
+    }
+    await context.close();
+  });
+
+  for (const position of ["bottom-right", "center", "top-banner", "bottom-banner"] as const)
+    test(`at 320 px the 7- and 11-point scales wrap into two rows of 44 px points (${position})`, async ({
+      browser,
+      host,
+      collector,
+    }) => {
+      const context = await browser.newContext({ ...touch, viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      const survey: SurveyJson = {
+        id: uniqueId("wrap"),
+        appearance: { position },
+        steps: [
+          { kind: "nps", id: "score", question: "How likely are you to recommend Lumen?" },
+          { kind: "ces", id: "effort", question: "Lumen made it easy to share my notes." },
+        ],
+      };
+      await openSurveyPage(page, host, collector, [survey]);
+      for (const [id, first] of [
+        ["score", 6],
+        ["effort", 4],
+      ] as const) {
+        await expectStep(page, survey, id);
+        await expectFits(page, id, 320);
+        await expectTouchTargets(page, id);
+        const tops = await rows(page);
+        expect(new Set(tops).size, `${id}: ${tops}`).toBe(2);
+        expect(tops.filter((y) => y === tops[0]).length, `${id}: ${tops}`).toBe(first);
+        await card(page).getByRole("radio").nth(3).click();
+        await card(page).locator("button.go").click();
+      }
+      await context.close();
+    });
+
+  for (const [lang, low, high, zero, ten] of [
+    ["en", "Not at all likely", "Extremely likely", "0, Not at all likely", "10, Extremely likely"],
+    ["ar", "غير محتمل إطلاقًا", "محتمل جدًا", "0، غير محتمل إطلاقًا", "10، محتمل جدًا"],
+  ] as const)
+    test(`wrapped NPS (${lang}): 0 starts the first row under the low label, 10 ends the second above the high one; keys follow the reading order`, async ({
+      browser,
+      host,
+      collector,
+    }) => {
+      const context = await browser.newContext({ ...touch, viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      await openSurveyPage(page, host, collector, [nps(uniqueId("ends"))], { lang });
+      const rtl = lang === "ar";
+      const group = card(page).getByRole("radiogroup");
+      await expect(group.getByRole("radio")).toHaveCount(11);
+      const [z, t, scale] = [
+        (await group.getByRole("radio", { name: zero }).boundingBox())!,
+        (await group.getByRole("radio", { name: ten }).boundingBox())!,
+        (await group.boundingBox())!,
+      ];
+      // The text of each end label as drawn (the label's box spans the row; its text is at one end).
+      const label = (text: string) =>
+        card(page)
+          .locator(".ends span", { hasText: text })
+          .evaluate((el) => {
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const r = range.getBoundingClientRect();
+            return { x: r.x, right: r.right, y: r.y, bottom: r.bottom };
+          });
+      const [l, h] = [await label(low), await label(high)];
+      const start = (b: { x: number; right: number }) => (rtl ? b.right : b.x);
+      const end = (b: { x: number; right: number }) => (rtl ? b.x : b.right);
+      const edges = (b: { x: number; width: number }) => ({ x: b.x, right: b.x + b.width });
+      // 0 at the start of the first row (the right in Arabic), 10 at the end of the second.
+      expect(t.y).toBeGreaterThan(z.y + z.height - 1);
+      expect(Math.abs(start(edges(z)) - start(edges(scale)))).toBeLessThan(1);
+      expect(Math.abs(end(edges(t)) - end(edges(scale)))).toBeLessThan(1);
+      // The low label right above 0, starting where it starts; the high one right below 10, ending where it ends.
+      expect(l.bottom).toBeLessThanOrEqual(z.y);
+      expect(z.y - l.bottom).toBeLessThan(12);
+      expect(Math.abs(start(l) - start(edges(z)))).toBeLessThan(2);
+      expect(h.y).toBeGreaterThanOrEqual(t.y + t.height);
+      expect(h.y - (t.y + t.height)).toBeLessThan(12);
+      expect(Math.abs(end(h) - end(edges(t)))).toBeLessThan(2);
+      // Still one radiogroup with one tab stop; the arrow keys go on from the end of a row to the next.
+      const five = group.getByRole("radio", { name: "5", exact: true });
+      await five.click();
+      await expect(group.locator("[tabindex='0']")).toHaveCount(1);
+      await page.keyboard.press(rtl ? "ArrowLeft" : "ArrowRight");
+      await expect(group.getByRole("radio", { name: "6", exact: true })).toBeFocused();
+      await expect(group.getByRole("radio", { name: "6", exact: true })).toHaveAttribute("aria-checked", "true");
+      await page.keyboard.press(rtl ? "ArrowRight" : "ArrowLeft");
+      await expect(five).toBeFocused();
+      await page.keyboard.press("End");
+      await expect(group.getByRole("radio", { name: ten })).toBeFocused();
+      await expect(group.locator("[tabindex='0']")).toHaveCount(1);
+      await context.close();
+    });
+
+  test("at 390 px too, every point, button and the close are at least 44×44 px", async ({
+    browser,
+    host,
+    collector,
+  }) => {
+    const context = await browser.newContext({ ...touch, viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await openSurveyPage(page, host, collector, [nps(uniqueId("touch"))]);
+    await expect(card(page)).toBeVisible();
+    await expectTouchTargets(page, "nps");
+    await context.close();
+  });
 });
 
 test.describe("theme", () => {

@@ -126,8 +126,11 @@ test.describe("README screenshots", () => {
   }
 
   test("a 320 px phone: the prompt becomes a bottom sheet", async ({ browser, host, collector }) => {
+    // A phone has a touch screen: 44 px targets, the NPS in two rows.
     const page = await browser.newPage({
       viewport: { width: 320, height: 568 },
+      hasTouch: true,
+      isMobile: true,
       deviceScaleFactor: 2,
       reducedMotion: "reduce",
     });

@@ -67,6 +67,7 @@ const VALUES = [
   "parseConfig",
   "parseSurvey",
   "parseSurveys",
+  "pathProgress",
   "periodKeyer",
   "proportion",
   "resolveText",

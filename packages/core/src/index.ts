@@ -1,8 +1,12 @@
 // @sonde/core — the public surface. Every name here is part of the API; a test locks the list.
 // Grouped by module: rules/ decides, schema/ describes and validates, scoring/ computes results.
 
-/** Which step follows an answer: branches by score band or choice, `next`, or the order of steps. */
-export { nextStep } from "./rules/branching.js";
+export {
+  /** Which step follows an answer: branches by score band or choice, `next`, or the order of steps. */
+  nextStep,
+  /** "2 of 3" along the path taken: the current question's number and the total on its default route. */
+  pathProgress,
+} from "./rules/branching.js";
 export {
   /** Whether a value passes an attribute or property condition. */
   matchCondition,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Step } from "../schema/steps.js";
 import type { Answer } from "../schema/wire.js";
-import { nextStep } from "./branching.js";
+import { nextStep, pathProgress } from "./branching.js";
 
 const steps: Step[] = [
   {
@@ -71,5 +71,58 @@ describe("nextStep", () => {
     ];
     expect(nextStep(gap, gap[0]!, { kind: "gap", expected: 5, experienced: 2, scale: 5 })?.id).toBe("low");
     expect(nextStep(gap, gap[0]!, { kind: "gap", expected: 2, experienced: 4, scale: 5 })?.id).toBe("t");
+  });
+});
+
+describe("pathProgress", () => {
+  // Default routes: a → b → c → d → the thank-you, and a branches past b and c to d. x ends
+  // (`next: end`) unless it branches to y, which goes on to z. p and q point at each other.
+  const route: Step[] = [
+    { kind: "nps", id: "a", question: "?", branches: [{ when: { min: 9 }, goto: "d" }] },
+    { kind: "open", id: "b", question: "?" },
+    {
+      kind: "single",
+      id: "c",
+      question: "?",
+      choices: [{ id: "no", label: "No" }],
+      branches: [{ when: { choices: ["no"] }, goto: "end" }],
+    },
+    { kind: "csat", id: "d", question: "?", next: "thanks" },
+    { kind: "thanks", id: "thanks", question: "Thanks!" },
+    { kind: "nps", id: "x", question: "?", next: "end", branches: [{ when: { min: 9 }, goto: "y" }] },
+    { kind: "open", id: "y", question: "?" },
+    { kind: "open", id: "z", question: "?", next: "end" },
+    { kind: "thumbs", id: "p", question: "?", next: "q" },
+    { kind: "thumbs", id: "q", question: "?", next: "p" },
+    { kind: "open", id: "last", question: "?" },
+  ];
+
+  it.each<[string, string[], { n: number; total: number }]>([
+    ["the first question: the default route ahead, branch targets not followed", ["a"], { n: 1, total: 4 }],
+    ["one along the default route", ["a", "b"], { n: 2, total: 4 }],
+    ["a branch that skipped b and c: the total shrinks", ["a", "d"], { n: 2, total: 2 }],
+    ["the last question before the thank-you, which does not count", ["a", "b", "c", "d"], { n: 4, total: 4 }],
+    ["`next: end` ends the route: a total of 1", ["x"], { n: 1, total: 1 }],
+    ["a branch that opens more questions: the total grows", ["x", "y"], { n: 2, total: 3 }],
+    ["a route back to a question counted already stops there", ["p"], { n: 1, total: 2 }],
+    ["… and to one taken already", ["p", "q"], { n: 2, total: 2 }],
+    ["the last step of all ends the route", ["last"], { n: 1, total: 1 }],
+    ["nothing shown yet", [], { n: 0, total: 0 }],
+  ])("%s", (_, path, expected) => {
+    expect(pathProgress(route, path), JSON.stringify(path)).toEqual(expected);
+  });
+
+  it("counts every question of a survey without branches, and no thank-you", () => {
+    const plain: Step[] = [
+      { kind: "nps", id: "a", question: "?" },
+      { kind: "open", id: "b", question: "?" },
+      { kind: "thumbs", id: "c", question: "?" },
+      { kind: "thanks", id: "t", question: "Thanks!" },
+    ];
+    expect(["a", "b", "c"].map((_, i, ids) => pathProgress(plain, ids.slice(0, i + 1)))).toEqual([
+      { n: 1, total: 3 },
+      { n: 2, total: 3 },
+      { n: 3, total: 3 },
+    ]);
   });
 });

@@ -34,3 +34,24 @@ export function nextStep(steps: readonly Step[], step: Step, answer: Answer | un
   if (step.next) return byId(step.next);
   return steps[steps.indexOf(step) + 1] ?? null;
 }
+
+/**
+ * How far along its path a survey is. `path` holds the ids of the questions shown so far, the
+ * current one last: `n` is its number, and `total` adds the questions still ahead on the default
+ * route from it (`next` or the following step, as when the current step is skipped; not branch
+ * targets), up to `end` or a thank-you step, which does not count. A route that comes back to a
+ * question counted already stops there. Recompute on each step: a branch can shorten or lengthen it.
+ */
+export function pathProgress(steps: readonly Step[], path: readonly string[]): { n: number; total: number } {
+  const n = path.length;
+  const seen = new Set(path);
+  let ahead = 0;
+  let step = steps.find((s) => s.id === path[n - 1]) ?? null;
+  while (step) {
+    step = nextStep(steps, step, undefined);
+    if (!step || step.kind === "thanks" || seen.has(step.id)) break;
+    seen.add(step.id);
+    ahead++;
+  }
+  return { n, total: n + ahead };
+}

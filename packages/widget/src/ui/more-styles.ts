@@ -30,4 +30,4 @@ textarea.field{min-height:88px}\
 .field[aria-invalid=true]{border-color:var(--e)}\
 .count{margin-block-start:4px;font-size:12px;color:var(--m);text-align:end}\
 .bad{color:var(--e)}\
-@media (pointer:coarse){.ch{min-height:44px}}`;
+@media (pointer:coarse){.ch,.field{min-height:44px}}`;

@@ -70,6 +70,77 @@ describe("mountPrompt", () => {
     expect(document.documentElement.getAttribute("style")).toBeNull();
   });
 
+  describe("the centre modal makes the rest of the page inert while it is open", () => {
+    const page = () => {
+      document.body.insertAdjacentHTML(
+        "beforeend",
+        `<main id="m"><button id="buy">Buy</button></main><aside id="old" inert></aside><div id="slot"><p id="near"></p><div id="box"></div></div>`,
+      );
+      return () => {
+        for (const id of ["m", "old", "slot"]) document.getElementById(id)?.remove();
+      };
+    };
+    const inert = () => [...document.querySelectorAll("[inert]")].map((el) => el.id || el.tagName.toLowerCase());
+    const center: Survey = { ...nps, appearance: { position: "center" } };
+
+    it("every other child of the body, until it closes; what was inert stays inert", () => {
+      const clean = page();
+      try {
+        const before = inert();
+        expect(before).toEqual(["old"]);
+        const handle = mountPrompt(options(center));
+        const others = [...document.body.children].filter((el) => el.tagName !== "SONDE-PROMPT");
+        expect(inert().sort()).toEqual(others.map((el) => el.id || el.tagName.toLowerCase()).sort());
+        expect(document.querySelector("sonde-prompt")!.hasAttribute("inert")).toBe(false);
+        handle.unmount();
+        expect(inert()).toEqual(before);
+        expect(document.getElementById("old")!.getAttribute("inert")).toBe("");
+      } finally {
+        clean();
+      }
+    });
+
+    it("rendered into a container: the container's siblings and its ancestors' siblings", () => {
+      const clean = page();
+      try {
+        const handle = mountPrompt(options(center, { container: document.getElementById("box")! }));
+        expect(inert()).toEqual(expect.arrayContaining(["m", "old", "near"]));
+        expect(inert()).not.toContain("slot");
+        expect(inert()).not.toContain("box");
+        handle.unmount();
+        expect(inert()).toEqual(["old"]);
+      } finally {
+        clean();
+      }
+    });
+
+    it("gives focus back to the page's control once the page is no longer inert", () => {
+      const clean = page();
+      try {
+        document.getElementById("buy")!.focus();
+        const handle = mountPrompt(options(center));
+        expect(shadow().activeElement).not.toBeNull();
+        handle.unmount();
+        expect(document.activeElement?.id).toBe("buy");
+      } finally {
+        clean();
+      }
+    });
+
+    it("a popover makes nothing inert", () => {
+      const clean = page();
+      try {
+        for (const position of ["bottom-right", "top-banner"] as const) {
+          const handle = mountPrompt(options({ ...nps, appearance: { position } }));
+          expect(inert()).toEqual(["old"]);
+          handle.unmount();
+        }
+      } finally {
+        clean();
+      }
+    });
+  });
+
   it("shows an error and stays on the step when the answer cannot be saved", async () => {
     const onAnswer = vi.fn().mockRejectedValue(new Error("quota"));
     mountPrompt(options(nps, { onAnswer }));

@@ -47,6 +47,24 @@ function deepActive(): HTMLElement | null {
 }
 
 /**
+ * Makes the page around `el` inert (the siblings of `el` and of each of its ancestors up to the
+ * body), so that neither a pointer nor a screen reader's virtual cursor reaches past a modal.
+ * Returns how to undo it; an element that was inert already stays inert.
+ */
+function inertAround(el: Element): () => void {
+  const made: Element[] = [];
+  for (let node = el, up = el.parentElement; up && up !== document.documentElement; node = up, up = up.parentElement)
+    for (const other of up.children)
+      if (other !== node && !other.hasAttribute("inert")) {
+        other.setAttribute("inert", "");
+        made.push(other);
+      }
+  return () => {
+    for (const other of made) other.removeAttribute("inert");
+  };
+}
+
+/**
  * Renders a survey prompt into its own shadow root. This module is the lazily loaded UI chunk.
  * Throws, before touching the page, when an inline prompt's selector matches nothing.
  */
@@ -76,12 +94,13 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
 
   const f = format(o.locale);
   const first = o.survey.steps[0]!;
-  let st: PromptState = { step: first, n: 1, draft: emptyDraft(), error: null, live: false };
+  let st: PromptState = { step: first, path: [first.id], draft: emptyDraft(), error: null, live: false };
   let busy = false;
   let closed = false;
   // Where focus goes back on close: what had it before a modal opened, or before focus entered the prompt.
   let back = modal ? deepActive() : null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let release: (() => void) | undefined;
   let moreStrings: MoreStrings | undefined;
   // Controls of the less common kinds come in a second chunk, requested now so it is there when needed.
   const more = o.survey.steps.every(isBasic)
@@ -127,6 +146,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
     clearTimeout(timer);
     render(null, app);
     host.remove();
+    release?.();
     if (hadFocus && back?.isConnected) back.focus();
   };
 
@@ -157,7 +177,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
       const hadFocus = inside();
       set({
         step: following,
-        n: st.n + 1,
+        path: following.kind === "thanks" ? st.path : [...st.path, following.id],
         draft: emptyDraft(),
         error: null,
         live: following.kind === "thanks",
@@ -195,7 +215,10 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
     if (closed) return;
     parent.append(host);
     draw();
-    if (modal) focusStep();
+    if (modal) {
+      release = inertAround(host);
+      focusStep();
+    }
     // The live region is there, empty, before the heading moves in: screen readers announce changes, not content.
     timer = setTimeout(() => st.step === first && set({ live: true }), 200);
   };

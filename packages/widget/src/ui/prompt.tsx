@@ -1,4 +1,4 @@
-import type { QuestionStep, Step } from "@sonde/core";
+import { pathProgress, type QuestionStep, type Step } from "@sonde/core";
 import { bodies } from "./bodies.js";
 import { type Draft, type Problem, problem, toAnswer } from "./draft.js";
 import type { Format } from "./format.js";
@@ -8,8 +8,8 @@ import type { PromptOptions } from "./types.js";
 /** Everything the card shows; the mount keeps it and renders again on each change. */
 export interface PromptState {
   step: Step;
-  /** The number of the current question, counting from 1. */
-  n: number;
+  /** The ids of the questions shown so far, the current one last (not the thank-you). */
+  path: readonly string[];
   draft: Draft;
   error: Problem | "saveFailed" | null;
   /**
@@ -43,7 +43,8 @@ export function Prompt({ o, f, st, act, role, modal, more }: Props) {
   const { strings: s, text: t } = o;
   const step = st.step;
   const desc = step.description && t(step.description);
-  const total = o.survey.steps.filter((x) => x.kind !== "thanks").length;
+  // "2 of 3" along the path taken and the default route ahead, recounted as branches change it.
+  const { n, total } = pathProgress(o.survey.steps, st.path);
   const by = [desc && "sd", st.error && "se"].filter(Boolean).join(" ") || undefined;
   const heading = (
     <h2 id="sq" tabIndex={-1}>
@@ -96,7 +97,7 @@ export function Prompt({ o, f, st, act, role, modal, more }: Props) {
             </p>
           )}
           <div class="foot">
-            {total > 1 && <span class="step">{f.fill(s.progress, { n: st.n, total })}</span>}
+            {total > 1 && <span class="step">{f.fill(s.progress, { n, total })}</span>}
             <button type="submit" class="go">
               {submitLabel(o, step, st.draft)}
             </button>

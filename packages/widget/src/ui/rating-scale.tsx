@@ -48,7 +48,8 @@ export function RatingScale({
     ((e.currentTarget as HTMLElement).children[to] as HTMLElement).focus();
   };
   return (
-    <>
+    // The wrapper tells the styles how many points there are: long scales wrap on narrow touch screens.
+    <div class={`n${points.length}`}>
       <div
         class={`scale ${look}`}
         role="radiogroup"
@@ -77,7 +78,7 @@ export function RatingScale({
           <span>{ends[1]}</span>
         </div>
       )}
-    </>
+    </div>
   );
 }
 

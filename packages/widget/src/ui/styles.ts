@@ -5,6 +5,12 @@
 // the shadow, from the public `--sonde-*` ones: --b brand, --f text, --g background, --r radius,
 // --m muted text, --l control borders (3:1), --u card border, --e errors. Logical properties keep
 // right-to-left correct. Text on the brand colour is black or white, whichever reads better.
+// Up to 480 px wide the corner prompts and the centre modal become bottom sheets, the full width
+// of the screen. On touch screens every target is at least 44×44 px. A long number scale (`.n11`, `.n7`: the
+// wrapper's point count) wraps into two rows where one row of 44 px points does not fit its
+// `.body`: the second row starts a column in, so the last point ends it, and the end labels
+// bracket the rows (the low one above the first point, the high one below the last). Joined
+// (gapless) points are for narrow screens with a fine pointer only.
 
 /** Text on the brand colour. */
 export const onBrand = "color:#fff;color:lch(from var(--b) calc((49.4 - l)*infinity) 0 0)";
@@ -30,7 +36,7 @@ button,input,textarea{font:inherit;color:inherit;letter-spacing:inherit}\
 .card{position:relative;width:min(400px,calc(100vw - 32px));max-height:calc(100vh - 32px);overflow:auto;padding:20px;\
 background:var(--g);border:1px solid var(--u);border-radius:var(--r);box-shadow:0 12px 32px rgb(16 18 27/.22)}\
 :host([data-pos=center]) .root{display:grid;place-items:center;height:100%;padding:16px;background:rgb(12 14 20/.55)}\
-:host([data-pos$=banner]) .card{width:100%;max-height:60vh;border-radius:0;border-inline:0;padding-inline:max(20px,calc(50% - 340px))}\
+:host([data-pos$=banner]) .card{width:100%;max-height:60vh;border-radius:0;border-inline:0;padding-inline:max(16px,calc(50% - 340px))}\
 :host([data-pos=top-banner]) .card{border-block-start:0;padding-block-start:max(20px,env(safe-area-inset-top))}\
 :host([data-pos=bottom-banner]) .card{border-block-end:0;padding-block-end:max(20px,env(safe-area-inset-bottom))}\
 :host([data-pos$=banner]) .x{inset-inline-end:max(10px,calc(50% - 360px))}\
@@ -55,20 +61,24 @@ border-radius:${half};background:var(--g);cursor:pointer;font-size:14px;font-var
 .go{margin-inline-start:auto;min-height:40px;padding:8px 18px;border:0;border-radius:calc(var(--r)*.67);background:var(--b);\
 font-weight:600;cursor:pointer;${onBrand}}\
 .go:hover{filter:brightness(1.1)}\
-.link{display:inline-block;margin-block-start:12px;color:inherit;font-weight:600;text-underline-offset:3px}\
+.link{display:inline-flex;align-items:center;margin-block-start:12px;color:inherit;font-weight:600;text-underline-offset:3px}\
 :focus-visible{outline:2px solid var(--f);outline-offset:2px}\
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
 @media (max-width:480px){\
 :host([data-pos=bottom-right]),:host([data-pos=bottom-left]){inset:auto 0 0!important}\
-:host([data-pos^=bottom-]) .card{width:100%;border-inline:0;border-block-end:0;border-end-start-radius:0;border-end-end-radius:0;\
+:host([data-pos^=bottom-]) .card,:host([data-pos=center]) .card{width:100%;border-inline:0;border-block-end:0;border-end-start-radius:0;border-end-end-radius:0;\
 padding-block-end:max(16px,env(safe-area-inset-bottom))}\
-:host([data-pos=center]) .root{padding:8px}\
-.card{padding:16px}\
-.num{gap:0}\
+:host([data-pos=center]) .root{align-items:end;padding:0}\
+.card{padding:16px}}\
+@media (max-width:480px) and (pointer:fine){.num{gap:0}\
 .num .opt{border-radius:0;margin-inline-start:-1px}\
 .num .opt:first-child{margin:0;border-start-start-radius:${half};border-end-start-radius:${half}}\
 .num .opt:last-child{border-start-end-radius:${half};border-end-end-radius:${half}}}\
-@media (pointer:coarse){.opt,.go,.x{min-height:44px}.x{width:44px;inset-block-start:4px;inset-inline-end:4px}}\
+@media (pointer:coarse){.opt,.go,.x,.link{min-height:44px}.x{width:44px;inset-block-start:4px;inset-inline-end:4px}\
+.body{container-type:inline-size}@container (width<524px){.n11{display:grid;gap:6px}.n11 .ends{display:contents}.n11 .ends :first-child{order:-1}\
+.n11 .scale{grid:auto-flow/repeat(6,1fr)}.n11 .opt:nth-child(7){grid-column:2}}\
+@container (width<332px){.n7{display:grid;gap:6px}.n7 .ends{display:contents}.n7 .ends :first-child{order:-1}\
+.n7 .scale{grid:auto-flow/repeat(4,1fr)}.n7 .opt:nth-child(5){grid-column:2}}}\
 @media (forced-colors:active){.opt[aria-checked=true]{forced-color-adjust:none;background:Highlight;color:HighlightText}}\
 @media (prefers-reduced-motion:no-preference){.card{animation:sonde-in .2s ease-out}}\
 @keyframes sonde-in{from{opacity:0;transform:translateY(8px)}}`;
