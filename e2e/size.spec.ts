@@ -7,8 +7,11 @@ import { hostPage } from "./support/host.js";
 // Raised only in the commit that needs it, with the reason in its message. Were 16,384 and
 // 24,576: zod/mini validating config and definitions in the first download (~10 KB of it), the
 // full rule engine and the JS API do not fit 16 KB; the prompt adds Preact and the UI (~10.7 KB).
-const NO_SURVEY_DUE = 18_432;
-const ONE_PROMPT_ONE_LANGUAGE = 29_696;
+// Then 18,432 and 29,696; now the step schemas load with the prompt, not on every page (no
+// survey due lowered to 17,920), and the prompt carries them plus 44 px touch layouts, the inert
+// page behind the modal and path progress (raised to 30,720).
+const NO_SURVEY_DUE = 17_920;
+const ONE_PROMPT_ONE_LANGUAGE = 30_720;
 
 /** Records every script response the page receives: URL and gzip -9 size of its body. */
 function recordScripts(page: Page) {
@@ -32,7 +35,7 @@ function recordScripts(page: Page) {
   };
 }
 
-test("a page where no survey is due downloads at most 18 KB of script and no UI", async ({ page, host, collector }) => {
+test("a page where no survey is due downloads at most 17.5 KB of script and no UI", async ({ page, host, collector }) => {
   const done = recordScripts(page);
   await page.goto(
     host.page("/docs", {
@@ -45,7 +48,7 @@ test("a page where no survey is due downloads at most 18 KB of script and no UI"
   expect(total).toBeLessThanOrEqual(NO_SURVEY_DUE);
 });
 
-test("showing one NPS prompt in one language downloads at most 29 KB of script", async ({ page, host, collector }) => {
+test("showing one NPS prompt in one language downloads at most 30 KB of script", async ({ page, host, collector }) => {
   const done = recordScripts(page);
   await page.goto(
     host.page("/pricing", {
