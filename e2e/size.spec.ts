@@ -35,7 +35,11 @@ function recordScripts(page: Page) {
   };
 }
 
-test("a page where no survey is due downloads at most 17.5 KB of script and no UI", async ({ page, host, collector }) => {
+test("a page where no survey is due downloads at most 17.5 KB of script and no UI", async ({
+  page,
+  host,
+  collector,
+}) => {
   const done = recordScripts(page);
   await page.goto(
     host.page("/docs", {

@@ -29,9 +29,9 @@ test("the script tag and the boot chunk hold no Preact, no UI and no UI strings"
   expect(staticImports(read("boot"))).toEqual([]);
 });
 
-test("the UI chunks hold no zod and no schemas: what they need of core they take from the boot chunk", () => {
-  // `present` is the UI (Preact, components, styles) and the code that shows a survey;
-  // `more-bodies` holds the less common kinds.
+test("the UI chunks hold no zod: what they need of core they take from the boot chunk", () => {
+  // `present` is the UI (Preact, components, styles), the code that shows a survey and the step
+  // schemas it checks a survey with first; `more-bodies` holds the less common kinds.
   const present = read("present");
   const more = read("more-bodies");
   // The markers are real: the boot chunk, which validates surveys, holds every one of them.
@@ -44,6 +44,11 @@ test("the UI chunks hold no zod and no schemas: what they need of core they take
   expect(staticImports(present).every((path) => /^\.\/boot-[\w-]+\.js$/.test(path))).toBe(true);
   expect(staticImports(more).every((path) => /^\.\/(present|boot)-[\w-]+\.js$/.test(path))).toBe(true);
   expect(present).toContain(PREACT[0]);
+  // The step schemas load with the prompt: a page where no survey is due never downloads them.
+  for (const message of ["duplicate step id", "must offer at least one choice"]) {
+    expect(present).toContain(message);
+    expect(read("boot")).not.toContain(message);
+  }
 });
 
 test("each language's strings live in its own chunk and nowhere else", () => {
