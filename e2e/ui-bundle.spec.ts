@@ -25,7 +25,8 @@ test("the script tag and the boot chunk hold no Preact, no UI and no UI strings"
       expect(code, `${chunk} holds ${marker}`).not.toContain(marker);
     expect(code, chunk).not.toContain("innerHTML");
   }
-  // The UI and each language are reached only through import().
+  // sonde.js imports boot and nothing else; the UI and each language are reached only through import().
+  expect(staticImports(read("sonde"))).toEqual([expect.stringMatching(/^\.\/boot-[\w-]+\.js$/)]);
   expect(staticImports(read("boot"))).toEqual([]);
 });
 

@@ -93,5 +93,5 @@ export function hostPage(
     .map(([k, v]) => ` data-${k}="${v.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`)
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
-<script src="/sonde/sonde.js"${data} async></script></head><body>${body}</body></html>`;
+<script type="module" src="/sonde/sonde.js"${data} async></script></head><body>${body}</body></html>`;
 }

@@ -48,7 +48,7 @@ export async function openSurveyPage(
   const locale = options.locale ? ` data-locale="${options.locale}"` : "";
   // These pages test the prompts, not the rules: lift the cooldown that follows any prompt, so one
   // browser can show several surveys in a row.
-  const tag = `<script src="/sonde/sonde.js" data-endpoint="/v1/responses" data-surveys-url="/surveys-${n}.json" data-cooldown-days="0"${locale} async></script>`;
+  const tag = `<script type="module" src="/sonde/sonde.js" data-endpoint="/v1/responses" data-surveys-url="/surveys-${n}.json" data-cooldown-days="0"${locale} async></script>`;
   const lang = options.lang === "" ? "" : ` lang="${options.lang ?? "en"}"`;
   const url = host.page(`/page-${n}`, {
     html: `<!doctype html><html${lang}><head><meta charset="utf-8">
@@ -65,6 +65,7 @@ ${options.withoutScript ? `<meta name="sonde-surveys" content="/surveys-${n}.jso
 export async function injectSonde(page: Page): Promise<void> {
   await page.evaluate(() => {
     const script = document.createElement("script");
+    script.type = "module";
     script.src = "/sonde/sonde.js";
     script.dataset.endpoint = "/v1/responses";
     script.dataset.surveysUrl = document.querySelector<HTMLMetaElement>("meta[name=sonde-surveys]")!.content;
