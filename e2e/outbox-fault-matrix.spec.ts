@@ -265,11 +265,12 @@ test("endpoint on another origin: ordinary deliveries use CORS; on unload a keep
     await answerNps(tab, 7);
     const [waiting] = (await outboxIds(tab)) as [string];
     expect(stack.collector.rows().map((r) => r.id)).not.toContain(waiting);
-    await tab.close(); // pagehide: keepalive fetch, text/plain
+    // The ordinary delivery was tried and refused at its preflight (so its code has loaded)...
+    await expect.poll(() => stack.proxy.preflights.filter((p) => p.allowed === false).length).toBeGreaterThan(0);
+    await tab.close(); // ...then pagehide: keepalive fetch, text/plain
     // The one request that got through: text/plain, sent as the page went.
     const delivering = () => stack.proxy.postsWith(waiting).filter((p) => p.outcome === "200");
     await expect.poll(() => delivering().map((p) => p.contentType)).toEqual(["text/plain;charset=UTF-8"]);
-    expect(stack.proxy.preflights.filter((p) => p.allowed === false).length).toBeGreaterThan(0);
     await expectStoredOnce(stack.collector, await answersSeen(stack.proxy, 2));
   } finally {
     await second.close();

@@ -1,4 +1,5 @@
-import { idle } from "./idle.js";
+import { attributesSchema, localeTagSchema, widgetConfigSchema } from "@sonde/core";
+import { idle, warm } from "./idle.js";
 import * as api from "./public.js";
 
 // Every public function is a command of `sonde("name", ...args)`; `initWith` is internal.
@@ -61,13 +62,16 @@ export function boot(data: Record<string, string | undefined>, w: Global): void 
     return;
   }
   booted = true;
-  // This task evaluated the chunk; init and the replay wait for the next idle period, so that
-  // neither makes a long task. Until then `window.sonde` keeps queueing.
-  void idle().then(() => {
-    const queued = w.sonde?.q ?? [];
-    w.sonde = Object.assign(dispatch, { loaded: true });
-    const config = configFromData(data);
-    if (config) initWith(config as api.SondeConfig, { outboxTuning: data.outboxTuning });
-    for (const args of queued) dispatch(args[0], ...args.slice(1));
-  });
+  // This task evaluated the chunk; the work waits for idle periods, a step each, so that none
+  // makes a long task: building the config schema piece by piece (see `warm`), then init and
+  // the replay. Until then `window.sonde` keeps queueing.
+  void warm([localeTagSchema, attributesSchema, widgetConfigSchema])
+    .then(idle)
+    .then(() => {
+      const queued = w.sonde?.q ?? [];
+      w.sonde = Object.assign(dispatch, { loaded: true });
+      const config = configFromData(data);
+      if (config) initWith(config as api.SondeConfig, { outboxTuning: data.outboxTuning });
+      for (const args of queued) dispatch(args[0], ...args.slice(1));
+    });
 }

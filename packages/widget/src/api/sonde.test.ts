@@ -8,6 +8,10 @@ afterEach(() => {
   });
 });
 
+// Sonde works in idle periods, a step each: on a loaded machine that can take more than the
+// default second.
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5000 });
+
 const validSurvey = {
   id: "nps-here",
   steps: [{ kind: "nps", id: "score", question: "How likely are you to recommend us?" }],
@@ -19,7 +23,7 @@ describe("createInstance() with bad input", () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(start({ endpoint: 42, surveys: [] })).toBeNull();
     // The formatter loads lazily, only when something is wrong.
-    await vi.waitFor(() =>
+    await until(() =>
       expect(errors.mock.calls.map((c) => c.join(" ")).join("\n")).toContain(
         "config.endpoint: must be a string (got 42)",
       ),
@@ -30,7 +34,7 @@ describe("createInstance() with bad input", () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const bad = { ...validSurvey, steps: [{ kind: "nps", id: "score" }] };
     const sonde = start({ endpoint: "/v1/responses", surveys: [bad] })!;
-    await vi.waitFor(() => expect(errors).toHaveBeenCalled());
+    await until(() => expect(errors).toHaveBeenCalled());
     expect(errors.mock.calls.map((c) => c.join(" ")).join("\n")).toContain("surveys[0].steps[0].question: is required");
     await new Promise((r) => setTimeout(r, 200));
     expect(document.querySelector("sonde-prompt")).toBeNull();
@@ -40,9 +44,7 @@ describe("createInstance() with bad input", () => {
   it("shows a valid survey in a shadow root", async () => {
     vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response("{}", { status: 200 }));
     const sonde = start({ endpoint: "/v1/responses", surveys: [validSurvey] })!;
-    await vi.waitFor(() =>
-      expect(document.querySelector("sonde-prompt")?.shadowRoot?.textContent).toContain("recommend"),
-    );
+    await until(() => expect(document.querySelector("sonde-prompt")?.shadowRoot?.textContent).toContain("recommend"));
     sonde.destroy();
     expect(document.querySelector("sonde-prompt")).toBeNull();
   });
@@ -58,9 +60,7 @@ describe("a survey's steps are checked in full when it is about to show", () => 
     // Earlier tests showed a prompt in this browser: no cooldown here.
     const fallback = { ...validSurvey, id: "nps-fallback" };
     const sonde = start({ endpoint: "/v1/responses", surveys: [broken, fallback], cooldownDays: 0 })!;
-    await vi.waitFor(() =>
-      expect(document.querySelector("sonde-prompt")?.shadowRoot?.textContent).toContain("recommend"),
-    );
+    await until(() => expect(document.querySelector("sonde-prompt")?.shadowRoot?.textContent).toContain("recommend"));
     expect(lines(errors)).toContain("surveys[0].steps[0].question: is required");
     sonde.destroy();
   });
@@ -75,13 +75,13 @@ describe("a survey's steps are checked in full when it is about to show", () => 
     const ready = vi.fn();
     const quiet = start({ endpoint: "/v1/responses", surveys: [notHere] })!;
     quiet.on("ready", ready);
-    await vi.waitFor(() => expect(ready).toHaveBeenCalled());
+    await until(() => expect(ready).toHaveBeenCalled());
     await new Promise((r) => setTimeout(r, 200));
     expect(lines(errors)).not.toContain("steps[0].question");
     quiet.destroy();
 
     const debug = start({ endpoint: "/v1/responses", surveys: [notHere], debug: true })!;
-    await vi.waitFor(() => expect(lines(errors)).toContain("surveys[0].steps[0].question: is required"));
+    await until(() => expect(lines(errors)).toContain("surveys[0].steps[0].question: is required"));
     debug.destroy();
   });
 });

@@ -1,12 +1,18 @@
 import {
+  audienceSchema,
   type Checked,
   checkConfig,
   checkSurveyOutlines,
+  conditionSchema,
   type Decision,
   evaluate,
+  rulesSchema,
   type Survey,
   type SurveyOutline,
   surveyList,
+  surveyOutlineListSchema,
+  triggerSchema,
+  urlConditionSchema,
   watchedSignals,
 } from "@sonde/core";
 import { loadHistory, recordHistory } from "../outbox/history.js";
@@ -18,7 +24,7 @@ import { createPageView } from "../signals/page-view.js";
 import type { PromptHandle } from "../ui/types.js";
 import { type Consent, initialConsent } from "./consent.js";
 import { createEmitter, type Emitter, type SondeEventName, type SondeHandler } from "./events.js";
-import { idle } from "./idle.js";
+import { idle, warm } from "./idle.js";
 import { fetchSurveys } from "./surveys-source.js";
 
 /** Flat, JSON-safe attributes of a person or an event. */
@@ -150,7 +156,19 @@ export function createInstance(
     let result: Checked<SurveyOutline[]>;
     let input: unknown;
     try {
-      input = config.surveysUrl ? await fetchSurveys(config.surveysUrl) : config.surveys;
+      [input] = await Promise.all([
+        config.surveysUrl ? fetchSurveys(config.surveysUrl) : config.surveys,
+        // Meanwhile, one per idle period, build the schemas: building and checking in one task
+        // would make a long one (see `warm`).
+        warm([
+          urlConditionSchema,
+          conditionSchema,
+          triggerSchema,
+          audienceSchema,
+          rulesSchema,
+          surveyOutlineListSchema,
+        ]),
+      ]);
       await idle();
       result = checkSurveyOutlines(input);
     } catch (error) {
