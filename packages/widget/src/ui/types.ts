@@ -2,9 +2,8 @@ import type { Answer, Step, Survey, Text } from "@sonde/core";
 import type { LocaleStrings } from "./locales/en.js";
 
 /**
- * What the UI chunk is given. It imports no runtime code from the rest of the widget, and from
- * core only `pathProgress` (pure, beside `nextStep`, which this chunk carries for the loader):
- * the loader passes in what it needs, so the lazily loaded chunk stays self-contained.
+ * What the UI is given. Beside core's pure `pathProgress`, it imports no runtime code from core or
+ * the rest of the widget: the caller (api/present.ts, in the same lazy chunk) passes in the rest.
  * Position and theme come from `survey.appearance`.
  */
 export interface PromptOptions {
