@@ -12,7 +12,7 @@ const read = (prefix: string) => {
   return readFileSync(join(dir, name), "utf8");
 };
 const staticImports = (code: string) =>
-  [...code.matchAll(/(?:^|[;}])\s*import\s*[^("'`]*from\s*["'`]([^"'`]+)/g)].map((m) => m[1]!);
+  [...code.matchAll(/(?:^|[;}\n])\s*import\s*[^("'`]*from\s*["'`]([^"'`]+)/g)].map((m) => m[1]!);
 
 // Strings only Preact's renderer holds, and strings only zod or @sonde/core hold.
 const PREACT = ["dangerouslySetInnerHTML", "getDerivedStateFromError"];
@@ -61,6 +61,12 @@ test("each language's strings live in its own chunk and nowhere else", () => {
     const holders = files.filter((f) => readFileSync(join(dir, f), "utf8").includes(phrase));
     expect(holders.map((f) => f.split("-")[0])).toEqual([code]);
   }
+});
+
+test("every chunk has V8 compile its functions while it streams in, off the main thread", () => {
+  // Without the hint each function compiles on the main thread when first called; on a page
+  // where no survey is due that doubled Sonde's main-thread time (BENCHMARKS.md).
+  for (const f of files) expect(readFileSync(join(dir, f), "utf8").split("\n")[0], f).toBe("//# allFunctionsCalledOnLoad");
 });
 
 test("no chunk evaluates strings as code", () => {
