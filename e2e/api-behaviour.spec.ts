@@ -62,6 +62,28 @@ test("with consent pending nothing is stored or shown until consent is granted",
   expect(await page.evaluate(() => document.cookie)).toBe("");
 });
 
+test("a page where no survey is due creates no outbox; the first answer does, and it is sent", async ({
+  page,
+  host,
+  collector,
+}) => {
+  const surveys = JSON.stringify([survey("nps-outbox-later", "/later")]);
+  const config = { endpoint: `${collector.url}/v1/responses`, surveys };
+  await page.goto(host.page("/outbox-first/docs", { html: hostPage(config) }));
+  await page.waitForFunction(() => (window as unknown as { sonde: { loaded?: boolean } }).sonde.loaded);
+  // The visit is counted (state), and nothing else is created.
+  await expect.poll(() => databases(page)).toEqual(["sonde-state"]);
+  await page.waitForTimeout(300);
+  expect(await databases(page)).toEqual(["sonde-state"]);
+
+  await page.goto(host.page("/later/page", { html: hostPage(config) }));
+  await prompt(page).getByRole("radio", { name: "9" }).click();
+  await prompt(page).getByRole("button", { name: "Submit" }).click();
+  await expect(prompt(page).getByText("Thanks!")).toBeVisible();
+  expect(await databases(page)).toEqual(["sonde-outbox", "sonde-state"]);
+  await expect.poll(() => collector.rowCount("nps-outbox-later")).toBe(1);
+});
+
 test("Global Privacy Control is honoured when configured", async ({ page, host, collector }) => {
   await page.addInitScript(() =>
     Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }),

@@ -1,7 +1,7 @@
 import type { SurveyResponse } from "@sonde/core";
 import { keys, set, type UseStore } from "idb-keyval";
 import type { Delivery } from "./delivery.js";
-import { getOutboxStore } from "./stores.js";
+import { getOutboxStore, outboxExists } from "./stores.js";
 import type { OutboxTuning } from "./tuning.js";
 
 // This file is on every page's boot path, so it stays tiny: it writes answers to IndexedDB and
@@ -139,9 +139,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       addEventListener("online", onOnline);
       addEventListener("pagehide", onHide);
       document.addEventListener("visibilitychange", onHide);
-      // Through a promise: with IndexedDB missing, idb-keyval throws synchronously.
-      Promise.resolve(store)
-        .then(keys)
+      // Through a promise: with IndexedDB missing, idb-keyval throws synchronously. Where no
+      // earlier page left the outbox's database, nothing waits and it is not created.
+      (options.store ? Promise.resolve(true) : outboxExists())
+        .then((exists) => (exists ? keys(store) : []))
         .then(
           (waiting) => waiting.length && void flush(),
           () => {},
