@@ -35,7 +35,7 @@ export type UrlCondition = z.infer<ReturnType<typeof urlConditionSchema>>;
 /** The operators of attribute and event-property conditions. */
 export const OPERATORS = ["eq", "neq", "gt", "gte", "lt", "lte", "contains", "in", "exists"] as const;
 
-const scalar = () => z.union([z.string(), z.number(), z.boolean()]);
+const scalar = memo(() => z.union([z.string(), z.number(), z.boolean()]));
 
 /**
  * A condition on one user attribute or event property, told apart by `op`:

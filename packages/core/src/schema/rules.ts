@@ -7,13 +7,16 @@ import { localeTagSchema } from "./text.js";
 /** Device classes an audience can target. */
 export const DEVICES = ["mobile", "tablet", "desktop"] as const;
 
-const atLeast0 = () => z.number().check(z.gte(0));
+// Shared pieces are built once: zod schemas are immutable, and each one built costs the page.
+const atLeast0 = memo(() => z.number().check(z.gte(0)));
+const maybeAtLeast0 = memo(() => z.optional(atLeast0()));
+const percent = memo(() => atLeast0().check(z.lte(100)));
 
 // Every trigger but `manual` may narrow itself to pages: all its URL conditions hold, or any.
-const pages = () => ({
+const pages = memo(() => ({
   url: z.optional(z.array(urlConditionSchema())),
   urlMatch: z.optional(z.enum(["all", "any"])),
-});
+}));
 
 /** When a survey may show; a survey's triggers are alternatives, any one of them suffices. */
 export const triggerSchema = memo(() =>
@@ -30,7 +33,7 @@ export const triggerSchema = memo(() =>
     /** At least `seconds` spent on the page. */
     z.object({ type: z.literal("time"), seconds: atLeast0(), ...pages() }),
     /** Scrolled at least `percent` of the page. */
-    z.object({ type: z.literal("scroll"), percent: atLeast0().check(z.lte(100)), ...pages() }),
+    z.object({ type: z.literal("scroll"), percent: percent(), ...pages() }),
     /** The pointer heads out of the page (towards the tabs or the address bar). */
     z.object({ type: z.literal("exit"), ...pages() }),
     /** A click on an element matching a CSS selector (or inside one). */
@@ -51,7 +54,7 @@ export const audienceSchema = memo(() =>
     /** Language tags; `en` takes in `en-GB`, `pt-BR` only `pt-BR`. */
     locales: z.optional(z.array(localeTagSchema()).check(z.minLength(1))),
     minVisits: z.optional(wholeNumber().check(z.gte(0))),
-    minDaysSinceFirstSeen: z.optional(atLeast0()),
+    minDaysSinceFirstSeen: maybeAtLeast0(),
     attributes: z.optional(z.array(conditionSchema())),
     /** Whether all attribute conditions must hold (default) or any one. */
     attributesMatch: z.optional(z.enum(["all", "any"])),
@@ -64,9 +67,9 @@ export type Audience = z.infer<ReturnType<typeof audienceSchema>>;
 export const frequencySchema = memo(() =>
   z.object({
     /** Ask again this many days after the last response. */
-    recontactDays: z.optional(atLeast0()),
+    recontactDays: maybeAtLeast0(),
     /** Wait this many days after the person closed the prompt without finishing. */
-    dismissDays: z.optional(atLeast0()),
+    dismissDays: maybeAtLeast0(),
     /** Show at most this many times. */
     maxDisplays: z.optional(wholeNumber().check(z.gte(1))),
     /** Show even within the global cooldown that follows any prompt. */
@@ -82,10 +85,10 @@ export const rulesSchema = memo(() =>
     triggers: z.optional(z.array(triggerSchema())),
     audience: z.optional(audienceSchema()),
     /** The share of people, 0–100 %, who are ever asked; decided once per person and survey. */
-    sampling: z.optional(atLeast0().check(z.lte(100))),
+    sampling: z.optional(percent()),
     frequency: z.optional(frequencySchema()),
     /** Seconds to wait after the trigger before showing. */
-    delay: z.optional(atLeast0()),
+    delay: maybeAtLeast0(),
   }),
 );
 
