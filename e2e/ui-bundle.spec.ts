@@ -66,7 +66,8 @@ test("each language's strings live in its own chunk and nowhere else", () => {
 test("every chunk has V8 compile its functions while it streams in, off the main thread", () => {
   // Without the hint each function compiles on the main thread when first called; on a page
   // where no survey is due that doubled Sonde's main-thread time (BENCHMARKS.md).
-  for (const f of files) expect(readFileSync(join(dir, f), "utf8").split("\n")[0], f).toBe("//# allFunctionsCalledOnLoad");
+  for (const f of files)
+    expect(readFileSync(join(dir, f), "utf8").split("\n")[0], f).toBe("//# allFunctionsCalledOnLoad");
 });
 
 test("no chunk evaluates strings as code", () => {
