@@ -23,8 +23,8 @@ export default defineConfig({
     // V8 compiles a function when it is first called, on the main thread. This magic comment
     // (Chromium 136+, ignored elsewhere) has it compile every function of a chunk while the file
     // streams in, off the main thread: each chunk holds what one situation runs (every page,
-    // a prompt, a delivery), so nearly all of it runs once loaded. It halves the main-thread
-    // time of a page load; BENCHMARKS.md (host page cost) has the figures.
+    // a prompt, a delivery), so nearly all of it runs once loaded. Unthrottled, it halved the
+    // main-thread time of a page where no survey is due (BENCHMARKS.md, host page cost).
     postBanner: "//# allFunctionsCalledOnLoad",
     minify: true,
     // Pure annotations have done their work once the bundle is tree-shaken; shipping them costs bytes.
