@@ -1,8 +1,9 @@
 // Thousands of random and mutated requests against a real collector and SQLite file: whatever
 // arrives, the answer is never a 500 and the process keeps serving. Seeded, so a failure can be
 // replayed; bounded in time, so it cannot hang the suite.
+
+import { seededRandom } from "@sonde/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { seededRandom } from "./seed/seed.js";
 import { demoSurveys, response, type TestCollector, testCollector } from "./testing/fixtures.js";
 
 const SEED = Number(process.env.SONDE_FUZZ_SEED ?? 20_251_123);

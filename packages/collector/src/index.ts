@@ -1,5 +1,7 @@
 // @sonde/collector — the public surface. A test locks the list of names.
 
+/** The seed's random generator, from @sonde/core. */
+export { seededRandom } from "@sonde/core";
 export type * from "./api.js";
 export type { AppOptions } from "./app.js";
 /** The HTTP app, to mount in another server or test with `app.request()`; the default rate limit. */
@@ -28,7 +30,7 @@ export type { ResultsError } from "./results-surveys.js";
 export { surveyList } from "./results-surveys.js";
 export type { SeedOptions } from "./seed/seed.js";
 /** Realistic multilingual demo data. */
-export { seededRandom, seedResponses, seedStore } from "./seed/seed.js";
+export { seedResponses, seedStore } from "./seed/seed.js";
 export type { CollectorOptions, RunningCollector } from "./server.js";
 /** Start a collector programmatically. */
 export { startCollector } from "./server.js";

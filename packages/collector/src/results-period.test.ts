@@ -1,6 +1,6 @@
+import { seededRandom } from "@sonde/core";
 import { describe, expect, it } from "vitest";
 import { zoneDays } from "./results-period.js";
-import { seededRandom } from "./seed/seed.js";
 
 const at = (iso: string) => Date.parse(iso);
 

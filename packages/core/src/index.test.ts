@@ -76,6 +76,7 @@ const VALUES = [
   "samplingBucket",
   "scoreRows",
   "scoreTally",
+  "seededRandom",
   "stepSchema",
   "studentTCdf",
   "studentTQuantile",

@@ -284,6 +284,8 @@ export { countNps, npsFromCounts } from "./scoring/nps.js";
 export type { PeriodUnit } from "./scoring/periods.js";
 /** Period keys (day, ISO week, month) in UTC or an IANA time zone, and how to step and coarsen them. */
 export { coarsenPeriod, nextPeriod, periodKeyer } from "./scoring/periods.js";
+/** A seedable random generator (mulberry32), for reproducible test and demo data. */
+export { seededRandom } from "./scoring/seeded-random.js";
 /** Segment type: a context field or a user attribute. */
 export type { Segment } from "./scoring/segments.js";
 /** Tally types: mergeable counts of one question and what they score into. */

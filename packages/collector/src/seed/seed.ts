@@ -1,4 +1,11 @@
-import { type Answer, baseLanguage, type Survey, type SurveyResponse, WIRE_SCHEMA_VERSION } from "@sonde/core";
+import {
+  type Answer,
+  baseLanguage,
+  type Survey,
+  type SurveyResponse,
+  seededRandom,
+  WIRE_SCHEMA_VERSION,
+} from "@sonde/core";
 import type { ResponseStore } from "../store/store.js";
 import { SEED_COMMENTS, SEED_LOCALES, SEED_PAGES, type Sentiment } from "./seed-comments.js";
 
@@ -11,18 +18,6 @@ export interface SeedOptions {
   seed?: number;
   /** The end of the seeded period (default now). */
   now?: number;
-}
-
-/** A small, fast, seedable random generator (mulberry32); returns numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY = 86_400_000;

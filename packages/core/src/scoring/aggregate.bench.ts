@@ -4,12 +4,12 @@
 import { bench, describe } from "vitest";
 import type { Answer } from "../schema/wire.js";
 import { type ScorableResponse, scoreRows, tallyResponses } from "./aggregate.js";
-import { mulberry32 } from "./seeded-random.js";
+import { seededRandom } from "./seeded-random.js";
 
 const COUNT = 1_000_000;
 
 function synthetic(count: number, extraScored: boolean): ScorableResponse[] {
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const start = Date.parse("2024-01-01T00:00:00Z");
   const year = 365 * 86_400_000;
   const urls = ["https://lumen.example/", "https://lumen.example/pricing", "https://lumen.example/app/settings?tab=2"];

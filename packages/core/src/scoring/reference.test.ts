@@ -8,14 +8,14 @@ import { compareMeans, compareNps } from "./compare.js";
 import { normalCdf, studentTQuantile } from "./distributions.js";
 import { proportion } from "./intervals.js";
 import { npsFromCounts } from "./nps.js";
-import { mulberry32 } from "./seeded-random.js";
+import { seededRandom } from "./seeded-random.js";
 import { tallyAnswers } from "./tally.js";
 
 const int = (random: () => number, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(random: () => number, items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
 function randomResponses(seed: number, count: number): ScorableResponse[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const start = Date.parse("2023-12-20T00:00:00Z");
   const out: ScorableResponse[] = [];
   for (let i = 0; i < count; i++) {
@@ -145,7 +145,7 @@ describe("aggregates against brute force on 20,000 random responses", () => {
   });
 
   it("merging tallies of random chunks, in any order, gives the tally of the whole", () => {
-    const random = mulberry32(99);
+    const random = seededRandom(99);
     const chunks: ScorableResponse[][] = [[], [], [], [], []];
     for (const r of responses) chunks[Math.floor(random() * chunks.length)]!.push(r);
     const pieces = chunks.reverse().flatMap((c) => tallyResponses(c, { period: "week", segment: "device" }));
@@ -156,7 +156,7 @@ describe("aggregates against brute force on 20,000 random responses", () => {
 
 describe("comparisons against brute force", () => {
   it("compareNps is the z-test of the recoded ±100 answers with per-group population variance", () => {
-    const random = mulberry32(3);
+    const random = seededRandom(3);
     for (let trial = 0; trial < 50; trial++) {
       const a = Array.from({ length: int(random, 2, 400) }, () => int(random, 0, 10));
       const b = Array.from({ length: int(random, 2, 400) }, () => int(random, 0, 10));
@@ -174,7 +174,7 @@ describe("comparisons against brute force", () => {
   });
 
   it("compareMeans from tallies equals Welch's test on the raw values", () => {
-    const random = mulberry32(4);
+    const random = seededRandom(4);
     for (let trial = 0; trial < 50; trial++) {
       const a = Array.from({ length: int(random, 2, 60) }, () => int(random, 1, 5));
       const b = Array.from({ length: int(random, 2, 60) }, () => int(random, 3, 5));
@@ -203,7 +203,7 @@ describe("coverage: a 95% interval should hold the truth ~95% of the time (seede
   const trials = 4000;
 
   it("NPS adjusted-Wald, n = 40, true shares 45% / 30% / 25% (true NPS 20)", () => {
-    const random = mulberry32(11);
+    const random = seededRandom(11);
     let hits = 0;
     for (let t = 0; t < trials; t++) {
       const counts = { promoters: 0, passives: 0, detractors: 0 };
@@ -243,7 +243,7 @@ describe("coverage: a 95% interval should hold the truth ~95% of the time (seede
   });
 
   it("CSAT mean t-interval, n = 30, skewed 5-point answers", () => {
-    const random = mulberry32(13);
+    const random = seededRandom(13);
     const weights = [0.05, 0.05, 0.1, 0.4, 0.4];
     const truth = weights.reduce((a, w, i) => a + w * (i + 1), 0);
     let hits = 0;

@@ -1,8 +1,8 @@
-// Test and benchmark support: a small seeded PRNG, so random data is the same on every run.
-// Not exported by the package.
-
-/** mulberry32: a fast 32-bit seeded generator returning numbers in [0, 1). */
-export function mulberry32(seed: number): () => number {
+/**
+ * A small, fast, seedable random generator (mulberry32) returning numbers in [0, 1): the same
+ * data on every run, for tests, benchmarks and the collector's demo seed.
+ */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
