@@ -258,10 +258,10 @@ export { breakdown } from "./scoring/breakdown.js";
 export type { CesResult } from "./scoring/ces.js";
 /** CES (7-point agreement): % agree (5–7) and the mean, with intervals. */
 export { CES_SCALE, cesFromCounts } from "./scoring/ces.js";
-/** Comparison result types. */
-export type { Comparison, ProportionSample, TallyComparison } from "./scoring/compare.js";
-/** Two NPS values (z-test), two proportions (z-test, Agresti–Caffo interval), two means (Welch), two tallies. */
-export { compareMeans, compareNps, compareProportions, compareTallies } from "./scoring/compare.js";
+/** Comparison result and option types. */
+export type { CompareOptions, Comparison, ProportionSample, TallyComparison } from "./scoring/compare.js";
+/** Two NPS values (adjusted-Wald z-test), two proportions, two means (Welch), two tallies; the minimum n per group. */
+export { compareMeans, compareNps, compareProportions, compareTallies, MIN_COMPARE_N } from "./scoring/compare.js";
 /** CSAT result type. */
 export type { CsatResult } from "./scoring/csat.js";
 /** CSAT (5-point): top-box and top-2-box shares side by side, mean, distribution, with intervals. */
@@ -276,6 +276,8 @@ export { GAP_SCALES, gapBand, gapFromCounts } from "./scoring/gap.js";
 export type { Interval, MeanEstimate, Proportion, SampleSummary } from "./scoring/intervals.js";
 /** Agresti–Coull share intervals, t-intervals for means, the z critical value, defaults. */
 export { DEFAULT_CONFIDENCE, meanInterval, proportion, SMALL_SAMPLE, zCritical } from "./scoring/intervals.js";
+/** Holm's step-down correction of a family of p-values. */
+export { holmAdjust } from "./scoring/multiplicity.js";
 /** NPS types and scoring options. */
 export type { NpsCounts, NpsResult, NpsShares, ScoringOptions } from "./scoring/nps.js";
 /** Net Promoter Score from answers or counts, with SE and adjusted-Wald interval. */

@@ -55,11 +55,15 @@ export const attributesSchema = memo(() =>
   ),
 );
 
-/** Where and how the answer was given. */
+/**
+ * Where and how the answer was given. `locale` is the language the prompt was shown in;
+ * `browserLocale` the respondent's own language tag (the browser's first preference).
+ */
 export const contextSchema = memo(() =>
   z.object({
     url: z.string().check(z.maxLength(2048)),
     locale: z.optional(z.string().check(z.maxLength(35))),
+    browserLocale: z.optional(z.string().check(z.maxLength(35))),
     device: z.optional(z.enum(["mobile", "tablet", "desktop"])),
     attributes: z.optional(attributesSchema()),
   }),

@@ -256,8 +256,8 @@ describe("breakdown", () => {
     expect(b!.segments[0]!.score).toEqual(scoreTally(desktop));
     const vs = b!.segments[1]!.versusRest;
     if (vs?.kind !== "nps") throw new Error("expected an NPS comparison");
-    expect(vs.nps!.pValue).toBeGreaterThan(0);
-    expect(vs.nps!.small).toBe(true);
+    // 27 answers on mobile: fewer than the 30 a test needs, so none is run.
+    expect(vs.nps).toMatchObject({ small: true, tooFew: true, pValue: null, significant: false });
   });
 
   it("without segments there is no rest to compare with", () => {

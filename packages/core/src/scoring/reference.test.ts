@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Answer } from "../schema/wire.js";
 import { mergeRows, type ScorableResponse, scoreRows, tallyResponses } from "./aggregate.js";
 import { compareMeans, compareNps } from "./compare.js";
-import { normalCdf, studentTQuantile } from "./distributions.js";
+import { studentTCdf, studentTQuantile } from "./distributions.js";
 import { proportion } from "./intervals.js";
 import { npsFromCounts } from "./nps.js";
 import { seededRandom } from "./seeded-random.js";
@@ -155,25 +155,34 @@ describe("aggregates against brute force on 20,000 random responses", () => {
 });
 
 describe("comparisons against brute force", () => {
-  it("compareNps is the z-test of the recoded ±100 answers with per-group population variance", () => {
+  it("compareNps is the z-test of the recoded ±100 answers plus ¾ promoter, ¾ detractor and 1½ passive per group", () => {
     const random = seededRandom(3);
     for (let trial = 0; trial < 50; trial++) {
       const a = Array.from({ length: int(random, 2, 400) }, () => int(random, 0, 10));
       const b = Array.from({ length: int(random, 2, 400) }, () => int(random, 0, 10));
       const recode = (xs: number[]) => xs.map((v) => (v >= 9 ? 100 : v <= 6 ? -100 : 0));
       const [ra, rb] = [recode(a), recode(b)];
-      const se = Math.sqrt(populationVar(ra) / ra.length + populationVar(rb) / rb.length);
-      const z = (mean(ra) - mean(rb)) / se;
+      // Weighted moments of the answers with the pseudo-answers added (weights 1 and ¾, ¾, 1½).
+      const adjusted = (rs: number[]) => {
+        const w = rs.length + 3;
+        const m = (rs.reduce((s, v) => s + v, 0) + 0.75 * 100 - 0.75 * 100) / w;
+        const v =
+          (rs.reduce((s, x) => s + (x - m) ** 2, 0) + 0.75 * (100 - m) ** 2 + 0.75 * (100 + m) ** 2 + 1.5 * m * m) / w;
+        return { m, v: v / w };
+      };
+      const [adjA, adjB] = [adjusted(ra), adjusted(rb)];
+      const t = (adjA.m - adjB.m) / Math.sqrt(adjA.v + adjB.v);
+      const df = (adjA.v + adjB.v) ** 2 / (adjA.v ** 2 / (ra.length + 2) + adjB.v ** 2 / (rb.length + 2));
       const count = (xs: number[]) => npsFromCounts(tallyCounts(xs));
-      const r = compareNps(count(a), count(b));
+      const r = compareNps(count(a), count(b), { minN: 1 });
       const ctx = `a = [${a}], b = [${b}]`;
       expect(r.difference, ctx).toBeCloseTo(mean(ra) - mean(rb), 9);
-      if (se === 0) expect(r.pValue, ctx).toBeNull();
-      else expect(r.pValue!, ctx).toBeCloseTo(2 * normalCdf(-Math.abs(z)), 12);
+      expect(r.df!, ctx).toBeCloseTo(df, 9);
+      expect(r.pValue!, ctx).toBeCloseTo(2 * studentTCdf(-Math.abs(t), df), 12);
     }
   });
 
-  it("compareMeans from tallies equals Welch's test on the raw values", () => {
+  it("compareMeans equals Student's pooled t-test on the raw values", () => {
     const random = seededRandom(4);
     for (let trial = 0; trial < 50; trial++) {
       const a = Array.from({ length: int(random, 2, 60) }, () => int(random, 1, 5));
@@ -182,11 +191,14 @@ describe("comparisons against brute force", () => {
       const r = compareMeans(
         { n: a.length, mean: mean(a), sd: sampleSd(a) },
         { n: b.length, mean: mean(b), sd: sampleSd(b) },
+        { minN: 2 },
       );
-      const [va, vb] = [sampleSd(a) ** 2 / a.length, sampleSd(b) ** 2 / b.length];
-      const df = (va + vb) ** 2 / (va ** 2 / (a.length - 1) + vb ** 2 / (b.length - 1));
-      expect(r.df!, `a = [${a}], b = [${b}]`).toBeCloseTo(df, 9);
-      expect(r.statistic!, `a = [${a}], b = [${b}]`).toBeCloseTo((mean(a) - mean(b)) / Math.sqrt(va + vb), 9);
+      const df = a.length + b.length - 2;
+      const pooled = ((a.length - 1) * sampleSd(a) ** 2 + (b.length - 1) * sampleSd(b) ** 2) / df;
+      const t = (mean(a) - mean(b)) / Math.sqrt(pooled * (1 / a.length + 1 / b.length));
+      expect(r.df!, `a = [${a}], b = [${b}]`).toBe(df);
+      expect(r.statistic!, `a = [${a}], b = [${b}]`).toBeCloseTo(t, 9);
+      expect(r.pValue!, `a = [${a}], b = [${b}]`).toBeCloseTo(2 * studentTCdf(-Math.abs(t), df), 12);
     }
   });
 });
