@@ -40,15 +40,21 @@ export interface TrendPoint {
   questions: Record<string, ScoreResult>;
 }
 
-/** One group of a breakdown: a page, a locale, a device, an attribute value. */
+/** One group of a breakdown: a page, a language, a device, an attribute value. */
 export interface BreakdownGroup {
   /** The value of the field; null when responses did not carry it. */
   key: string | null;
   /** Fewer than 30 answers to the headline question: shown, but read with care. */
   small: boolean;
   questions: Record<string, ScoreResult>;
-  /** The headline question in this group against all other groups together (null without others). */
+  /**
+   * The headline question in this group against all other groups together (null without others).
+   * Each metric has its raw `pValue`, its Holm-adjusted `pAdjusted` and the verdict `significant`;
+   * with fewer than `minN` answers on either side `tooFew` is true and no test is reported.
+   */
   versusRest: TallyComparison | null;
+  /** By `language` or `browserLanguage`: the language tags inside the group and their answers, largest first. */
+  regions?: { key: string; n: number }[];
 }
 
 /** Responses grouped by one context field. */
@@ -58,6 +64,10 @@ export interface Breakdown {
   groups: BreakdownGroup[];
   /** How many smaller groups were left out. */
   hidden: number;
+  /** How the groups' tests against the rest are corrected for being many: Holm, per question and metric. */
+  adjustment: "holm";
+  /** The fewest answers a group (and its rest) needs to be tested at all. */
+  minN: number;
 }
 
 /** One question compared with the previous period: that period's score, and current − previous with p-values. */
@@ -71,7 +81,12 @@ export interface QuestionComparison {
 
 /** What `GET /v1/results` returns. */
 export interface ResultsBody {
-  survey: { id: string; name: string | null; known: boolean };
+  /**
+   * The survey: `known` when the collector serves its definition (answers to other ids are kept
+   * and shown apart); `openQuestions`, the step ids of its open questions (from the definition,
+   * else from the answers), so a reader knows whether comments are asked for at all.
+   */
+  survey: { id: string; name: string | null; known: boolean; openQuestions: string[] };
   period: Period;
   timeZone: string;
   /** Responses in the period (answered or not). */
@@ -83,14 +98,19 @@ export interface ResultsBody {
   breakdowns: Breakdown[];
   /** The previous period of the same length, when asked for with `compare=previous`. */
   comparison: { period: Period; responses: number; questions: QuestionComparison[] } | null;
+  /** The filters applied (`filter=device:mobile,attr.plan:team`), as `field:value`. */
+  filters: string[];
+  /** The attributes the period's responses carry, to break down or filter by as `attr.<name>`. */
+  attributes: string[];
 }
 
 /** A survey the results API knows: from the definitions, the database, or both. */
 export interface SurveyListItem {
   id: string;
   name: string | null;
-  /** Present in the survey definitions the collector serves. */
+  /** Present in the survey definitions the collector serves; answers to other ids are listed apart. */
   known: boolean;
+  /** All responses, or those in the period when one was asked for (`from`, `to`, `tz`). */
   responses: number;
   first: string | null;
   last: string | null;
@@ -107,6 +127,7 @@ export interface CommentItem {
   at: string;
   path: string;
   locale: string | null;
+  browserLocale: string | null;
   device: string | null;
   comments: { stepId: string; text: string }[];
   scores: { stepId: string; kind: "nps" | "csat" | "ces"; value: number }[];

@@ -20,6 +20,7 @@ function commentItem(r: StoredResponse): CommentItem {
     at: iso(r.answeredAt),
     path: pathOf(r.context.url),
     locale: r.context.locale ?? null,
+    browserLocale: r.context.browserLocale ?? null,
     device: r.context.device ?? null,
     comments,
     scores,
@@ -42,6 +43,7 @@ export function computeComments(
     ...resolved.value,
     limit: request.limit + 1,
     after: request.after,
+    filters: request.filters,
     withComment: true,
   });
   const page = rows.slice(0, request.limit);

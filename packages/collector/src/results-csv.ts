@@ -1,6 +1,6 @@
 import type { Answer, Survey } from "@sonde/core";
 import type { ResolvedPeriod } from "./results-query.js";
-import type { Cursor, ResponseFields, ResponseStore, StoredResponse } from "./store/store.js";
+import type { Cursor, ResponseFields, ResponseFilter, ResponseStore, StoredResponse } from "./store/store.js";
 import { pathOf } from "./store/url-path.js";
 
 /** A value of one CSV cell: text, a number, or nothing. */
@@ -41,6 +41,7 @@ const FIXED = [
   "url",
   "path",
   "locale",
+  "browser_locale",
   "device",
 ] as const;
 
@@ -102,6 +103,7 @@ function line(r: StoredResponse, fields: ResponseFields): string {
     r.context.url,
     pathOf(r.context.url),
     r.context.locale,
+    r.context.browserLocale,
     r.context.device,
     ...fields.answers.flatMap((a) => answerCells(r.answers[a.stepId], a.kind)),
     ...fields.attributes.map((name) => (Object.hasOwn(attributes, name) ? attributes[name] : null)),
@@ -115,7 +117,7 @@ function line(r: StoredResponse, fields: ResponseFields): string {
  */
 export function exportCsv(
   store: ResponseStore,
-  query: { surveyId: string | undefined } & ResolvedPeriod,
+  query: { surveyId: string | undefined; filters?: readonly ResponseFilter[] } & ResolvedPeriod,
   surveys: readonly Survey[] = [],
   pageSize = 500,
 ): ReadableStream<Uint8Array> {

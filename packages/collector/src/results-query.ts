@@ -1,6 +1,7 @@
 import type { PeriodUnit } from "@sonde/core";
+import { checkBreakdownField, readFilters } from "./results-fields.js";
 import { checkTimeZone, zoneDays } from "./results-period.js";
-import type { Cursor } from "./store/store.js";
+import type { Cursor, ResponseFilter } from "./store/store.js";
 
 /** A parsed request, or lines naming each bad parameter (`param: problem (got …)`). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -15,11 +16,16 @@ export interface PeriodRequest {
   timeZone: string;
 }
 
+/** What results, comments and exports are narrowed to: `filter=device:mobile,attr.plan:team`. */
+export interface Filtered {
+  filters: ResponseFilter[];
+}
+
 /** `GET /v1/results`, parsed. */
-export interface ResultsRequest extends PeriodRequest {
+export interface ResultsRequest extends PeriodRequest, Filtered {
   surveyId: string | undefined;
   interval: PeriodUnit | undefined;
-  /** Context fields to break down by: `path`, `locale`, `device`, `attr.<name>`. */
+  /** Fields to break down by: see `BREAKDOWN_FIELDS`, and `attr.<name>`. */
   by: string[];
   compare: boolean;
   /** The most groups a breakdown lists (the largest first). */
@@ -27,20 +33,19 @@ export interface ResultsRequest extends PeriodRequest {
 }
 
 /** `GET /v1/results/comments`, parsed. */
-export interface CommentsRequest extends PeriodRequest {
+export interface CommentsRequest extends PeriodRequest, Filtered {
   surveyId: string | undefined;
   limit: number;
   after: Cursor | undefined;
 }
 
 /** `GET /v1/results/export.csv`, parsed. */
-export interface ExportRequest extends PeriodRequest {
+export interface ExportRequest extends PeriodRequest, Filtered {
   surveyId: string | undefined;
 }
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
 const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
-const FIELD = /^(path|locale|device|attr\.[A-Za-z0-9_.-]{1,64})$/;
 const INTERVALS = ["day", "week", "month"] as const;
 const LATEST = Date.UTC(9999, 0, 1);
 
@@ -105,9 +110,8 @@ export function parseResultsQuery(q: QueryParams): Parsed<ResultsRequest> {
     .map((s) => s.trim())
     .filter(Boolean);
   for (const field of by) {
-    if (!FIELD.test(field)) {
-      errors.push(`by: must list path, locale, device or attr.<name> (got ${quote(field)})`);
-    }
+    const problem = checkBreakdownField(field);
+    if (problem) errors.push(`by: ${problem} (got ${quote(field)})`);
   }
   if (by.length > 4) errors.push(`by: must list at most 4 fields (got ${by.length})`);
   const compare = q.compare || undefined;
@@ -123,6 +127,7 @@ export function parseResultsQuery(q: QueryParams): Parsed<ResultsRequest> {
       by: [...new Set(by)],
       compare: compare === "previous",
       top,
+      filters: readFilters(q.filter, errors),
     },
     errors,
   );
@@ -162,7 +167,7 @@ export function parseCommentsQuery(q: QueryParams): Parsed<CommentsRequest> {
     after = decodeCursor(q.cursor);
     if (!after) errors.push(`cursor: is not a cursor this API gave out (got ${quote(q.cursor)})`);
   }
-  return done({ ...period, surveyId, limit, after }, errors);
+  return done({ ...period, surveyId, limit, after, filters: readFilters(q.filter, errors) }, errors);
 }
 
 /** Parses the query of `GET /v1/results/export.csv`. */
@@ -170,7 +175,14 @@ export function parseExportQuery(q: QueryParams): Parsed<ExportRequest> {
   const errors: string[] = [];
   const surveyId = surveyOf(q, errors);
   const period = readPeriod(q, errors);
-  return done({ ...period, surveyId }, errors);
+  return done({ ...period, surveyId, filters: readFilters(q.filter, errors) }, errors);
+}
+
+/** Parses the query of `GET /v1/results/surveys`: an optional period to count responses in. */
+export function parseSurveysQuery(q: QueryParams): Parsed<PeriodRequest & { counted: boolean }> {
+  const errors: string[] = [];
+  const period = readPeriod(q, errors);
+  return done({ ...period, counted: q.from !== undefined || q.to !== undefined }, errors);
 }
 
 /** A period resolved to instants: `[since, until)`. */

@@ -11,8 +11,15 @@ export interface ResultsError {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The surveys results can be asked for: the served definitions first, then any others with data. */
-export function surveyList(store: ResponseStore, surveys: readonly Survey[]): SurveyListItem[] {
+/**
+ * The surveys results can be asked for: the served definitions first, then the ids that only have
+ * answers (`known: false`). With a period, `responses` counts those answered in it.
+ */
+export function surveyList(
+  store: ResponseStore,
+  surveys: readonly Survey[],
+  period?: { since: number; until: number },
+): SurveyListItem[] {
   const totals = new Map(store.surveyTotals().map((t) => [t.surveyId, t]));
   const item = (id: string, name: string | null, known: boolean): SurveyListItem => {
     const t = totals.get(id);
@@ -20,7 +27,7 @@ export function surveyList(store: ResponseStore, surveys: readonly Survey[]): Su
       id,
       name,
       known,
-      responses: t?.responses ?? 0,
+      responses: t && period ? store.count({ surveyId: id, ...period }) : (t?.responses ?? 0),
       first: t ? iso(t.first) : null,
       last: t ? iso(t.last) : null,
     };

@@ -1,5 +1,4 @@
 import {
-  breakdown,
   compareTallies,
   emptyTally,
   mergeRows,
@@ -9,14 +8,14 @@ import {
   resolveText,
   type ScorableResponse,
   type ScoreResult,
-  type Segment,
   type Survey,
   scoreTally,
   type Tally,
   tallyResponses,
   trend,
 } from "@sonde/core";
-import type { Breakdown, BreakdownGroup, QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
+import type { QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
+import { computeBreakdowns } from "./results-breakdown.js";
 import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
 import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
 import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
@@ -87,6 +86,7 @@ function scorableResponses(
       context: {
         url: row.path,
         ...(row.locale === null ? {} : { locale: row.locale }),
+        ...(row.browserLocale === null ? {} : { browserLocale: row.browserLocale }),
         ...(row.device === null ? {} : { device: row.device as "mobile" | "tablet" | "desktop" }),
         attributes,
       },
@@ -98,9 +98,16 @@ function scorableResponses(
 
 const emptyLike = (t: Tally) => emptyTally(t.kind, t.kind === "nps" ? undefined : t.scale);
 
-/** Which context field a `by` value names, in core's terms. */
-const segmentOf = (by: string): Segment =>
-  by.startsWith("attr.") ? { attribute: by.slice("attr.".length) } : (by as "path" | "locale" | "device");
+/**
+ * The step ids of a survey's open questions: from its definition, or, for a survey the collector
+ * does not define, from the answers it holds.
+ */
+function openQuestions(survey: Survey | undefined, fields: () => { stepId: string; kind: string }[]): string[] {
+  if (survey) return survey.steps.filter((s) => s.kind === "open").map((s) => s.id);
+  return fields()
+    .filter((f) => f.kind === "open")
+    .map((f) => f.stepId);
+}
 
 /** Answers `GET /v1/results`: scores, trend, breakdowns and the comparison for one survey and period. */
 export function computeResults(
@@ -136,13 +143,15 @@ export function computeResults(
 
   const attributes = request.by.filter((f) => f.startsWith("attr.")).map((f) => f.slice("attr.".length));
   const shapes = new Map<string, string>();
-  const query = { surveyId: survey.id, since: period.since, until: period.until, attributes };
+  const filters = request.filters;
+  const query = { surveyId: survey.id, since: period.since, until: period.until, attributes, filters };
   const responses = scorableResponses(ctx.store, query, shapes);
   const grouping = { period: interval, timeZone: request.timeZone };
   const periodRows = tallyResponses(responses, grouping);
   const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
 
-  const texts = questionTexts(ctx.surveys.find((s) => s.id === survey.id));
+  const definition = ctx.surveys.find((s) => s.id === survey.id);
+  const texts = questionTexts(definition);
   const order = [...texts.keys()];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   const keys = [...totals.keys()].sort((a, b) => rank(a) - rank(b));
@@ -162,37 +171,12 @@ export function computeResults(
   const scoresIn = (pick: (stepId: string) => ScoreResult | undefined) =>
     Object.fromEntries(keys.map((k) => [k, pick(k) ?? emptyScores.get(k)!]));
 
-  const breakdowns: Breakdown[] = request.by.map((by) => {
-    const rows = tallyResponses(responses, { segment: segmentOf(by) });
-    const groups = new Map<string | null, BreakdownGroup>();
-    const group = (key: string | null) => {
-      let g = groups.get(key);
-      if (!g) {
-        g = { key, small: true, questions: {}, versusRest: null };
-        groups.set(key, g);
-      }
-      return g;
-    };
-    // The headline's segments first, largest first, as core orders them.
-    const byStep = breakdown(rows).sort((a, b) => Number(b.stepId === headline) - Number(a.stepId === headline));
-    for (const question of byStep) {
-      for (const segment of question.segments) {
-        const g = group(segment.segment);
-        g.questions[question.stepId] = segment.score;
-        if (question.stepId === headline) {
-          g.small = segment.score.small;
-          g.versusRest = segment.versusRest;
-        }
-      }
-    }
-    const all = [...groups.values()].map((g) => ({ ...g, questions: scoresIn((k) => g.questions[k]) }));
-    return { by, groups: all.slice(0, request.top), hidden: Math.max(0, all.length - request.top) };
-  });
+  const breakdowns = computeBreakdowns(responses, request.by, headline, request.top, (q) => scoresIn((k) => q[k]));
 
   let comparison: ResultsBody["comparison"] = null;
   if (request.compare) {
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
-    const before = scorableResponses(ctx.store, { surveyId: survey.id, ...previous }, shapes);
+    const before = scorableResponses(ctx.store, { surveyId: survey.id, ...previous, filters }, shapes);
     const prior = new Map(mergeRows(tallyResponses(before), { period: false }).map((row) => [row.stepId, row.tally]));
     const compared: QuestionComparison[] = keys.map((stepId) => {
       const current = totals.get(stepId)!;
@@ -201,18 +185,24 @@ export function computeResults(
     });
     comparison = {
       period: { from: iso(previous.since), to: iso(previous.until) },
-      responses: ctx.store.count({ surveyId: survey.id, ...previous }),
+      responses: ctx.store.count({ surveyId: survey.id, ...previous, filters }),
       questions: compared,
     };
   }
 
+  const present = ctx.store.fields({ surveyId: survey.id, ...period, filters });
   return {
     ok: true,
     value: {
-      survey: { id: survey.id, name: survey.name, known: survey.known },
+      survey: {
+        id: survey.id,
+        name: survey.name,
+        known: survey.known,
+        openQuestions: openQuestions(definition, () => present.answers),
+      },
       period: { from: iso(period.since), to: iso(period.until) },
       timeZone: request.timeZone,
-      responses: ctx.store.count({ surveyId: survey.id, ...period }),
+      responses: ctx.store.count({ surveyId: survey.id, ...period, filters }),
       headline,
       questions,
       trend: {
@@ -221,6 +211,8 @@ export function computeResults(
       },
       breakdowns,
       comparison,
+      filters: filters.map((f) => (f.field === "device" ? `device:${f.value}` : `attr.${f.name}:${f.value}`)),
+      attributes: present.attributes,
     },
   };
 }

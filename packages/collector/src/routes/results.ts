@@ -4,7 +4,13 @@ import { requireKey } from "../http/access-key.js";
 import { computeResults, type ResultsContext } from "../results.js";
 import { computeComments } from "../results-comments.js";
 import { exportCsv } from "../results-csv.js";
-import { parseCommentsQuery, parseExportQuery, parseResultsQuery, resolvePeriod } from "../results-query.js";
+import {
+  parseCommentsQuery,
+  parseExportQuery,
+  parseResultsQuery,
+  parseSurveysQuery,
+  resolvePeriod,
+} from "../results-query.js";
 import { surveyList } from "../results-surveys.js";
 import type { ResponseStore } from "../store/store.js";
 
@@ -34,7 +40,13 @@ export function resultsRoutes(app: Hono, options: ResultsOptions): void {
   app.use("/v1/results", noStore);
   app.use("/v1/results/*", noStore);
 
-  app.get("/v1/results/surveys", (c) => c.json({ surveys: surveyList(options.store, options.surveys) }));
+  app.get("/v1/results/surveys", (c) => {
+    const request = parseSurveysQuery(c.req.query());
+    if (!request.ok) return invalid(c, request.errors);
+    const period = request.value.counted ? resolvePeriod(request.value, 0, options.now()) : null;
+    if (period && !period.ok) return invalid(c, period.errors);
+    return c.json({ surveys: surveyList(options.store, options.surveys, period?.value) });
+  });
 
   app.get("/v1/results", (c) => {
     const request = parseResultsQuery(c.req.query());
@@ -57,7 +69,11 @@ export function resultsRoutes(app: Hono, options: ResultsOptions): void {
     if (!period.ok) return invalid(c, period.errors);
     const name = `sonde-${request.value.surveyId ?? "all"}-${new Date(options.now()).toISOString().slice(0, 10)}.csv`;
     return c.body(
-      exportCsv(options.store, { surveyId: request.value.surveyId, ...period.value }, options.surveys),
+      exportCsv(
+        options.store,
+        { surveyId: request.value.surveyId, ...period.value, filters: request.value.filters },
+        options.surveys,
+      ),
       200,
       {
         "content-type": "text/csv; charset=utf-8; header=present",

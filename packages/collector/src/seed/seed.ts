@@ -105,6 +105,18 @@ function answerFor(step: Survey["steps"][number], mood: number, random: () => nu
   }
 }
 
+/**
+ * The language the prompt was shown in, as the widget picks it: the person's language when the
+ * survey is written in it, else the survey's own default.
+ */
+function promptLanguage(survey: Survey, tag: string): string {
+  const written = new Set<string>();
+  for (const step of survey.steps)
+    if (typeof step.question === "object") for (const t of Object.keys(step.question)) written.add(baseLanguage(t));
+  const own = baseLanguage(tag);
+  return written.has(own) ? own : (survey.defaultLocale ?? "en");
+}
+
 function sentimentOf(answers: Record<string, Answer>, mood: number): Sentiment {
   for (const a of Object.values(answers)) {
     if (a.kind === "nps") return a.value >= 9 ? "positive" : a.value >= 7 ? "neutral" : "negative";
@@ -114,7 +126,8 @@ function sentimentOf(answers: Record<string, Answer>, mood: number): Sentiment {
 }
 
 /**
- * Realistic responses to the given surveys: people in ten locales on several pages and devices,
+ * Realistic responses to the given surveys: people whose browsers speak ten languages (the prompt
+ * in theirs when the survey has it, else in its default) on several pages and devices,
  * scores that differ by locale, page and plan and improve over time, comments in their own
  * language. Some responses arrive twice (an earlier revision first), some are left unfinished.
  * Returned in the order to ingest them.
@@ -176,7 +189,8 @@ export function seedResponses(surveys: readonly Survey[], options: SeedOptions =
         ...(random() < 0.35 ? { userId: `user-${Math.floor(random() * 5000)}` } : {}),
         context: {
           url: `https://lumen.example${page}`,
-          locale,
+          locale: promptLanguage(survey, locale),
+          browserLocale: locale,
           device,
           attributes: plan === "free" ? { plan } : { plan, seats: 3 + Math.floor(random() * 60) },
         },

@@ -41,6 +41,10 @@ export const migrations: Migration[] = [
     db.exec(`DROP INDEX responses_by_survey_time;
        CREATE INDEX responses_by_survey_time ON responses (survey_id, answered_at, id);`);
   },
+  // Results break down by the respondent's own language tag as well as the prompt's language.
+  (db) =>
+    db.exec(`ALTER TABLE responses ADD COLUMN browser_locale TEXT;
+       UPDATE responses SET browser_locale = body ->> '$.context.browserLocale';`),
 ];
 
 /** Brings a database up to the latest schema in one transaction; refuses a newer file. */

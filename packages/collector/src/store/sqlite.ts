@@ -8,6 +8,7 @@ import type {
   IngestResult,
   PageQuery,
   ResponseFields,
+  ResponseFilter,
   ResponseQuery,
   ResponseStore,
   ScoredResponseRow,
@@ -45,6 +46,27 @@ function where(query: ResponseQuery, t = ""): { sql: string; params: Record<stri
     sql = `${t}survey_id = @surveyId AND ${sql}`;
     params.surveyId = query.surveyId;
   }
+  const filters = filterSql(query.filters ?? [], t);
+  return { sql: sql + filters.sql, params: { ...params, ...filters.params } };
+}
+
+/**
+ * The conditions of filters: a device, or an attribute whose value reads as the given text the way
+ * results group it (`3`, `true`, `team`), whatever its JSON type.
+ */
+function filterSql(filters: readonly ResponseFilter[], t: string): { sql: string; params: Record<string, unknown> } {
+  let sql = "";
+  const params: Record<string, unknown> = {};
+  filters.forEach((f, i) => {
+    params[`filter${i}`] = f.value;
+    if (f.field === "device") {
+      sql += ` AND ${t}device = @filter${i}`;
+      return;
+    }
+    params[`filterPath${i}`] = `$.context.attributes.${JSON.stringify(f.name)}`;
+    sql += ` AND (CASE json_type(${t}body, @filterPath${i}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'
+      ELSE CAST(${t}body ->> @filterPath${i} AS TEXT) END) = @filter${i}`;
+  });
   return { sql, params };
 }
 
@@ -87,13 +109,14 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
 
   const upsert = db.prepare(
     `INSERT INTO responses (id, survey_id, revision, completed, created_at, updated_at, received_at, body,
-       answered_at, path, locale, device, scored)
+       answered_at, path, locale, device, scored, browser_locale)
      VALUES (@id, @surveyId, @revision, @completed, @createdAt, @updatedAt, @receivedAt, @body,
-       @answeredAt, @path, @locale, @device, @scored)
+       @answeredAt, @path, @locale, @device, @scored, @browserLocale)
      ON CONFLICT (id) DO UPDATE SET
        revision = excluded.revision, completed = excluded.completed, updated_at = excluded.updated_at,
        received_at = excluded.received_at, body = excluded.body, answered_at = excluded.answered_at,
-       path = excluded.path, locale = excluded.locale, device = excluded.device, scored = excluded.scored
+       path = excluded.path, locale = excluded.locale, device = excluded.device, scored = excluded.scored,
+       browser_locale = excluded.browser_locale
      WHERE excluded.revision > responses.revision AND excluded.survey_id = responses.survey_id`,
   );
   const ingest = db.transaction((responses: readonly SurveyResponse[], receivedAt: number): IngestResult => {
@@ -113,6 +136,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         locale: r.context.locale ?? null,
         device: r.context.device ?? null,
         scored: scoredJson(r.answers),
+        browserLocale: r.context.browserLocale ?? null,
       });
       accepted += changes;
     }
@@ -173,7 +197,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
       });
       // Rows as arrays: five times faster than objects over tens of thousands of rows.
       const rows = statement(
-        `SELECT id, answered_at, path, locale, device, scored${attributeColumns}
+        `SELECT id, answered_at, path, locale, device, scored, browser_locale${attributeColumns}
          FROM responses WHERE ${w.sql} AND scored <> '{}'`,
       )
         .raw(true)
@@ -186,8 +210,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
           locale: row[3] as string | null,
           device: row[4] as string | null,
           answers: JSON.parse(row[5] as string) as Record<string, ScoredAnswer>,
+          browserLocale: row[6] as string | null,
           attributes: names.map((_, i) => {
-            const raw = row[6 + i] as string | null;
+            const raw = row[7 + i] as string | null;
             if (raw === null || raw === undefined) return null;
             const value: unknown = JSON.parse(raw);
             return value === null ? null : String(value);

@@ -16,12 +16,16 @@ export interface StoredResponse extends SurveyResponse {
   answeredAt: number;
 }
 
-/** Which responses to read: one survey (or all), answered in `[since, until)`. */
+/** Only responses whose device or attribute has this value (attribute values compared as text). */
+export type ResponseFilter = { field: "device"; value: string } | { field: "attribute"; name: string; value: string };
+
+/** Which responses to read: one survey (or all), answered in `[since, until)`, optionally filtered. */
 export interface ResponseQuery {
   surveyId?: string;
   since?: number;
   until?: number;
   limit?: number;
+  filters?: readonly ResponseFilter[];
 }
 
 /** Where to resume a newest-first listing: after this response. */
@@ -42,6 +46,8 @@ export interface ScoredResponseRow {
   answeredAt: number;
   path: string;
   locale: string | null;
+  /** The respondent's browser language tag. */
+  browserLocale: string | null;
   device: string | null;
   /** Only the NPS, CSAT, CES and gap answers, by step id. */
   answers: Record<string, ScoredAnswer>;
@@ -55,6 +61,7 @@ export interface AnswerQuery {
   since?: number;
   until?: number;
   attributes?: readonly string[];
+  filters?: readonly ResponseFilter[];
 }
 
 /** How many responses a survey has, and when the first and last were answered. */

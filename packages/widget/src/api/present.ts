@@ -56,6 +56,7 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     context: {
       url: location.origin + location.pathname + (options.captureQuery ? location.search : ""),
       locale,
+      browserLocale: navigator.language?.slice(0, 35) || undefined,
       device: options.device,
       attributes: options.attributes,
     },
