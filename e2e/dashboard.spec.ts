@@ -1,5 +1,6 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import type { CommentsBody, CsatResult, NpsScore, ResultsBody } from "@sonde/collector/api";
+import type { CommentsBody, Comparison, CsatResult, NpsScore, ResultsBody, SurveyListBody } from "@sonde/collector/api";
 import { expect, READ_KEY, test } from "./support/seeded-demo.js";
 
 // A reader in Copenhagen: periods and buckets follow the browser's time zone.
@@ -71,10 +72,10 @@ test("the dashboard shows the numbers the API returns for a seeded dataset", asy
   const ns = await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-n"))));
   expect(ns).toEqual(api.trend.points.map((p) => p.questions[api.headline!]!.n));
 
-  // Breakdowns by page and by language, largest first, small samples flagged.
-  for (const by of ["path", "locale"]) {
+  // Breakdowns by page, by language and by device, largest first, small samples flagged.
+  for (const by of ["path", "language", "device"]) {
     const breakdown = api.breakdowns.find((b) => b.by === by)!;
-    const rows = page.getByTestId(`breakdown-${by}`).locator("tbody tr");
+    const rows = page.locator(`table[data-by="${by}"] tbody tr`);
     await expect(rows).toHaveCount(breakdown.groups.length);
     for (const [i, group] of breakdown.groups.entries()) {
       const s = group.questions[api.headline!] as NpsScore;
@@ -82,16 +83,18 @@ test("the dashboard shows the numbers the API returns for a seeded dataset", asy
       await expect(row).toHaveAttribute("data-key", group.key ?? "");
       await expect(row.getByTestId("group-n")).toHaveText(String(s.n));
       await expect(row.getByTestId("group-score")).toHaveText(signed(s.score));
-      await expect(row.getByTestId("small-flag")).toHaveCount(group.small ? 1 : 0);
-      // ▲/▼ where the group differs significantly from all the others, by core's test.
-      const rest = (group.versusRest as { nps: { pValue: number | null; confidence: number } | null } | null)?.nps;
-      const significant = !!rest && rest.pValue !== null && rest.pValue < 1 - rest.confidence;
-      await expect(row.getByTestId("versus-rest")).toHaveCount(significant ? 1 : 0);
+      // ▲/▼ where the group differs from all the others, by core's verdict (Holm-adjusted, minimum n).
+      const rest = (group.versusRest as { nps: Comparison | null } | null)?.nps;
+      await expect(row.getByTestId("versus-rest")).toHaveCount(rest?.significant ? 1 : 0);
+      await expect(row.getByTestId("small-flag")).toHaveCount(group.small || rest?.tooFew ? 1 : 0);
     }
   }
   // The seed has rare pages and languages: the flags are really shown, not just absent everywhere.
   await expect(page.getByTestId("small-flag").first()).toBeVisible();
-  await expect(page.getByTestId("breakdown-locale").getByText("Danish (Denmark)")).toBeVisible();
+  // One row per language, the tags inside it told: the prompt in English, whatever the region.
+  const english = page.locator('table[data-by="language"] tr[data-key="en"]');
+  await expect(english).toContainText("English");
+  await expect(page.locator('table[data-by="language"] tr[data-key="en-US"]')).toHaveCount(0);
 
   // Comments, newest first, with their scores, in many scripts.
   const firstPage = await seeded.api<CommentsBody>(pathOf(seen.comments.url()));
@@ -100,7 +103,9 @@ test("the dashboard shows the numbers the API returns for a seeded dataset", asy
   for (const [i, item] of firstPage.items.entries()) {
     await expect(shown.nth(i)).toContainText(item.comments[0]!.text.split("\n")[0]!);
     await expect(shown.nth(i).getByTestId("comment-score")).toHaveText(item.scores.map((s) => String(s.value)));
-    if (item.locale) await expect(shown.nth(i).locator("p.text").first()).toHaveAttribute("lang", item.locale);
+    // Written in the respondent's own language, which may not be the prompt's.
+    const lang = item.browserLocale ?? item.locale;
+    if (lang) await expect(shown.nth(i).locator("p.text").first()).toHaveAttribute("lang", lang);
   }
 });
 
@@ -173,4 +178,138 @@ test("without the read key the dashboard asks for it, and refuses a wrong one", 
   await page.getByRole("button", { name: "Show results" }).click();
   await expect(page.getByTestId("nps-n")).toBeVisible();
   await expect(page.getByText("This collector needs a read key to show results.")).toHaveCount(0);
+});
+
+test("the 7-day view marks no group under the minimum n, and draws the interval band whole", async ({
+  page,
+  seeded,
+}) => {
+  const seen = await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-pricing&period=7d#key=${READ_KEY}`);
+  const api = await seeded.api<ResultsBody>(pathOf(seen.results.url()));
+  let small = 0;
+  for (const breakdown of api.breakdowns) {
+    for (const group of breakdown.groups) {
+      const n = (group.questions[api.headline!] as NpsScore).n;
+      if (n >= breakdown.minN) continue;
+      small++;
+      const row = page.locator(`table[data-by="${breakdown.by}"] tr[data-key="${group.key ?? ""}"]`);
+      await expect(row.getByTestId("versus-rest")).toHaveCount(0);
+      await expect(row.getByTestId("small-flag")).toHaveText(/too few to compare/);
+    }
+  }
+  // The seed gives the 7-day view a handful of answers per language, page and device.
+  expect(small).toBeGreaterThan(5);
+  await expect(page.getByTestId("versus-rest")).toHaveCount(0);
+  await expect(page.getByTestId("change")).toContainText(/too few answers to compare|significant/);
+
+  // The y-axis covers every interval the chart shades, clamped to NPS's −100…100.
+  const [lo, hi] = (await page.getByTestId("trend-chart").getAttribute("data-axis"))!.split(",").map(Number);
+  const bands = api.trend.points.map((p) => p.questions[api.headline!]!).filter((s) => s.n > 0);
+  for (const s of bands) {
+    const band = (s as NpsScore).interval!;
+    expect(lo!).toBeLessThanOrEqual(band.lower);
+    expect(hi!).toBeGreaterThanOrEqual(band.upper);
+  }
+  expect(lo!).toBeGreaterThanOrEqual(-100);
+  expect(hi!).toBeLessThanOrEqual(100);
+  // No open question in this survey: no Comments card.
+  await expect(page.getByRole("heading", { name: "Comments" })).toHaveCount(0);
+});
+
+for (const width of [390, 1280]) {
+  test(`at ${width} px: nothing scrolls sideways and axe finds nothing`, async ({ page, seeded }) => {
+    test.setTimeout(60_000);
+    await page.setViewportSize({ width, height: 900 });
+    for (const url of ["survey=nps-pricing&period=7d", "survey=nps-app&period=90d", "survey=csat-support&period=30d"]) {
+      await open(page, `${seeded.siteUrl}/dashboard/?${url}#key=${READ_KEY}`);
+      await expect(page.getByTestId("trend-chart")).toBeVisible();
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll, url).toBeLessThanOrEqual(width);
+      const result = await new AxeBuilder({ page }).analyze();
+      const found = result.violations.flatMap((v) =>
+        v.nodes.map((n) => `${url}: ${v.id} (${v.impact}) ${n.target.join(" ")} — ${n.failureSummary}`),
+      );
+      expect(found).toEqual([]);
+    }
+  });
+}
+
+test("break down and filter by device or an attribute; the survey picker counts the period", async ({
+  page,
+  seeded,
+}) => {
+  const surveys = page.waitForResponse((r) => /\/v1\/results\/surveys\?.*from=/.test(r.url()) && r.ok());
+  await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=90d#key=${READ_KEY}`);
+  // The survey list counts the responses of the period shown.
+  const list = await seeded.api<SurveyListBody>(pathOf((await surveys).url()));
+  const app = list.surveys.find((s) => s.id === "nps-app")!;
+  await expect(page.getByLabel("Survey").locator('option[value="nps-app"]')).toHaveText(
+    `NPS in the app (${app.responses})`,
+  );
+  await expect(page.getByTestId("responses")).toHaveText(
+    `${app.responses.toLocaleString("en")} responses in this period`,
+  );
+
+  // By attribute: the seed's plans.
+  const byPlan = page.waitForResponse((r) => /\/v1\/results\?.*by=path%2Clanguage%2Cattr.plan/.test(r.url()) && r.ok());
+  await page.getByTestId("by-picker").selectOption("attr.plan");
+  const planned = await seeded.api<ResultsBody>(pathOf((await byPlan).url()));
+  const plans = planned.breakdowns.find((b) => b.by === "attr.plan")!;
+  await expect(page.locator('table[data-by="attr.plan"] tbody tr')).toHaveCount(plans.groups.length);
+
+  // Filter to one plan from its row: every figure follows, and the filter shows and can be removed.
+  const filtered = page.waitForResponse((r) => /\/v1\/results\?.*filter=attr.plan%3Ateam/.test(r.url()) && r.ok());
+  await page.locator('table[data-by="attr.plan"] tr[data-key="team"]').getByTestId("filter-to").click();
+  const team = await seeded.api<ResultsBody>(pathOf((await filtered).url()));
+  const teamGroup = plans.groups.find((g) => g.key === "team")!;
+  expect(team.responses).toBeLessThan(planned.responses);
+  expect((team.questions[0]!.score as NpsScore).n).toBe((teamGroup.questions[team.headline!] as NpsScore).n);
+  await expect(page.getByTestId("nps-n")).toHaveText(`n = ${(team.questions[0]!.score as NpsScore).n}`);
+  await expect(page.getByTestId("filters")).toContainText("Attribute “plan”: team");
+  await expect(page).toHaveURL(/filter=attr.plan%3Ateam/);
+
+  // And by device, filtered to mobile on top.
+  await page.getByTestId("by-picker").selectOption("device");
+  const mobile = page.waitForResponse(
+    (r) => /\/v1\/results\?.*filter=attr.plan%3Ateam%2Cdevice%3Amobile/.test(r.url()) && r.ok(),
+  );
+  await page.locator('table[data-by="device"] tr[data-key="mobile"]').getByTestId("filter-to").click();
+  const both = await seeded.api<ResultsBody>(pathOf((await mobile).url()));
+  expect(both.filters).toEqual(["attr.plan:team", "device:mobile"]);
+  await expect(page.locator('table[data-by="device"] tbody tr')).toHaveCount(1);
+  await page.getByRole("button", { name: "Remove filter Device: mobile" }).click();
+  await expect(page.getByTestId("filters")).not.toContainText("mobile");
+});
+
+test("answers to a survey id the collector does not define are listed apart and labelled", async ({ page, seeded }) => {
+  const now = Date.now();
+  const res = await fetch(`${seeded.collector.url}/v1/responses`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      responses: [
+        {
+          id: "e2e-retired-0001",
+          surveyId: "retired-survey",
+          revision: 1,
+          completed: true,
+          answers: { score: { kind: "nps", value: 8 } },
+          createdAt: now - 60_000,
+          updatedAt: now - 60_000,
+          anonymousId: "anon-e2e",
+          context: { url: "https://lumen.example/old/", locale: "en", browserLocale: "en-GB", device: "desktop" },
+          schemaVersion: 1,
+        },
+      ],
+    }),
+  });
+  expect(res.status).toBe(200);
+  await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=7d#key=${READ_KEY}`);
+  const group = page.getByLabel("Survey").locator('optgroup[label="Not defined in this collector"]');
+  await expect(group.locator("option")).toHaveText(["retired-survey (1)"]);
+  await expect(page.getByLabel("Survey").locator('option[value="nps-app"]')).not.toHaveText(/retired/);
+  await page.getByLabel("Survey").selectOption("retired-survey");
+  await expect(page.getByTestId("unknown-survey")).toContainText("“retired-survey” is not among the surveys");
+  await expect(page.getByTestId("nps-n")).toHaveText("n = 1");
+  await expect(page.getByRole("heading", { name: "Comments" })).toHaveCount(0);
 });

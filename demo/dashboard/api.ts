@@ -47,21 +47,32 @@ export function periodQuery(period: PeriodKey, now = new Date()): Record<string,
   return { from: isoDate(from), to: isoDate(now), compare: "previous" };
 }
 
-/** What the dashboard shows: one survey in one period. */
+/** What the dashboard shows: one survey in one period, broken down by a chosen field, maybe filtered. */
 export interface Selection {
   survey: string;
   period: PeriodKey;
+  /** The third breakdown: `device`, `browserLanguage` or `attr.<name>`. */
+  by: string;
+  /** `device:mobile`, `attr.plan:team`. */
+  filters: string[];
 }
+
+/** The filter parameter of a selection, if any. */
+const filterOf = (s: Selection): Record<string, string> => (s.filters.length ? { filter: s.filters.join(",") } : {});
 
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
-/** The survey list. */
-export const fetchSurveys = (key: string | null) => getJson<SurveyListBody>("/v1/results/surveys", key);
+/** The survey list, each with its responses in the period shown. */
+export function fetchSurveys(period: PeriodKey, key: string | null): Promise<SurveyListBody> {
+  const { compare: _, ...range } = periodQuery(period);
+  return getJson(`/v1/results/surveys?${query({ tz: timeZone(), ...range })}`, key);
+}
 
-/** Scores, trend and breakdowns by page and language. */
+/** Scores, trend and breakdowns by page, by language (regions inside) and by the chosen field. */
 export function fetchResults(s: Selection, key: string | null): Promise<ResultsBody> {
+  const by = ["path", "language", s.by].join(",");
   return getJson(
-    `/v1/results?${query({ survey: s.survey, tz: timeZone(), by: "path,locale", top: "12", ...periodQuery(s.period) })}`,
+    `/v1/results?${query({ survey: s.survey, tz: timeZone(), by, top: "12", ...periodQuery(s.period), ...filterOf(s) })}`,
     key,
   );
 }
@@ -70,7 +81,7 @@ export function fetchResults(s: Selection, key: string | null): Promise<ResultsB
 export function fetchComments(s: Selection, key: string | null, cursor?: string): Promise<CommentsBody> {
   const { compare: _, ...period } = periodQuery(s.period);
   return getJson(
-    `/v1/results/comments?${query({ survey: s.survey, tz: timeZone(), limit: "8", ...period, ...(cursor ? { cursor } : {}) })}`,
+    `/v1/results/comments?${query({ survey: s.survey, tz: timeZone(), limit: "8", ...period, ...filterOf(s), ...(cursor ? { cursor } : {}) })}`,
     key,
   );
 }
@@ -78,5 +89,5 @@ export function fetchComments(s: Selection, key: string | null, cursor?: string)
 /** The CSV link: a plain download, so the key travels as `?key=`. */
 export function csvHref(s: Selection, key: string | null): string {
   const { compare: _, ...period } = periodQuery(s.period);
-  return `/v1/results/export.csv?${query({ survey: s.survey, tz: timeZone(), ...period, ...(key ? { key } : {}) })}`;
+  return `/v1/results/export.csv?${query({ survey: s.survey, tz: timeZone(), ...period, ...filterOf(s), ...(key ? { key } : {}) })}`;
 }

@@ -28,15 +28,53 @@ import { type ChartPoint, type ChartSeries, TrendChart } from "./trend-chart.js"
 
 const t = strings();
 const PERIOD_KEYS = ["7d", "30d", "90d", "12m", "all"];
+const FIELD = /^(device|browserLanguage|attr\.[A-Za-z0-9_.-]{1,64})$/;
 
-/** The selection in the address (`?survey=…&period=…`), so a view can be shared and reloaded. */
+/** The selection in the address (`?survey=…&period=…&by=…&filter=…`), so a view can be shared and reloaded. */
 function selectionFromUrl(): Partial<Selection> {
   const q = new URLSearchParams(location.search);
   const period = q.get("period");
+  const by = q.get("by");
+  const filters = (q.get("filter") ?? "").split(",").filter((f) => /^(device|attr\.[A-Za-z0-9_.-]{1,64}):./.test(f));
   return {
     ...(q.get("survey") ? { survey: q.get("survey")! } : {}),
     ...(period && PERIOD_KEYS.includes(period) ? { period: period as PeriodKey } : {}),
+    ...(by && FIELD.test(by) ? { by } : {}),
+    ...(filters.length ? { filters } : {}),
   };
+}
+
+/** A field's name for people: Device, Browser language, Attribute “plan”. */
+function fieldName(field: string): string {
+  if (field === "device") return t.fields.device;
+  if (field === "browserLanguage") return t.fields.browserLanguage;
+  if (field === "language") return t.fields.language;
+  return t.fields.attribute(field.slice("attr.".length));
+}
+
+/** The filters in force, each with a button that removes it. */
+function FilterChips({ filters, onRemove }: { filters: string[]; onRemove: (f: string) => void }) {
+  if (!filters.length) return null;
+  return (
+    <div class="filters" data-testid="filters">
+      <span class="muted">{t.filters}</span>
+      {filters.map((f) => {
+        const at = f.indexOf(":");
+        const label = `${fieldName(f.slice(0, at))}: ${f.slice(at + 1)}`;
+        return (
+          <button
+            key={f}
+            type="button"
+            class="chip-filter"
+            onClick={() => onRemove(f)}
+            aria-label={t.removeFilter(label)}
+          >
+            {label} <span aria-hidden="true">×</span>
+          </button>
+        );
+      })}
+    </div>
+  );
 }
 
 /** The interval drawn as the trend's band, in the chart's units. */
@@ -121,7 +159,13 @@ export function App() {
   const [key, setKey] = useState<string | null>(readKey);
   const [keyState, setKeyState] = useState<"ok" | "needed" | "wrong">("ok");
   const [surveys, setSurveys] = useState<SurveyListItem[] | null>(null);
-  const [selection, setSelection] = useState<Selection>({ survey: "", period: "90d", ...selectionFromUrl() });
+  const [selection, setSelection] = useState<Selection>({
+    survey: "",
+    period: "90d",
+    by: "device",
+    filters: [],
+    ...selectionFromUrl(),
+  });
   const [results, setResults] = useState<ResultsBody | null>(null);
   const [comments, setComments] = useState<{ items: CommentItem[]; next: string | null }>({ items: [], next: null });
   const [loadingMore, setLoadingMore] = useState(false);
@@ -137,7 +181,7 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const list = (await fetchSurveys(key)).surveys;
+      const list = (await fetchSurveys(selection.period, key)).surveys;
       setSurveys(list);
       setKeyState("ok");
       const survey = selection.survey || list[0]?.id;
@@ -162,7 +206,8 @@ export function App() {
 
   useEffect(() => {
     if (!selection.survey) return;
-    const q = new URLSearchParams({ survey: selection.survey, period: selection.period });
+    const q = new URLSearchParams({ survey: selection.survey, period: selection.period, by: selection.by });
+    if (selection.filters.length) q.set("filter", selection.filters.join(","));
     history.replaceState(null, "", `${location.pathname}?${q}`);
     setComments({ items: [], next: null });
     fetchComments(selection, key).then(setComments, fail);
@@ -184,6 +229,14 @@ export function App() {
   const headline = results?.questions.find((q) => q.stepId === results.headline);
   const trend = results && headline ? trendOf(results, headline) : null;
   const current = results?.survey.id === selection.survey ? results : null;
+  const fields = ["device", "browserLanguage", ...(current?.attributes ?? []).map((a) => `attr.${a}`)];
+  if (!fields.includes(selection.by)) fields.push(selection.by);
+  const filterable = selection.by === "device" || selection.by.startsWith("attr.");
+  const addFilter = (value: string) =>
+    setSelection((s) => ({
+      ...s,
+      filters: [...s.filters.filter((f) => !f.startsWith(`${s.by}:`)), `${s.by}:${value}`],
+    }));
 
   return (
     <>
@@ -199,7 +252,7 @@ export function App() {
             surveys={surveys}
             survey={selection.survey}
             period={selection.period}
-            onSurvey={(survey) => setSelection((s) => ({ ...s, survey }))}
+            onSurvey={(survey) => setSelection((s) => ({ ...s, survey, filters: [] }))}
             onPeriod={(period) => setSelection((s) => ({ ...s, period }))}
           />
         )}
@@ -225,8 +278,17 @@ export function App() {
           </p>
         )}
         {surveys?.length === 0 && <p class="panel empty">{t.noSurveys}</p>}
+        {current && !current.survey.known && (
+          <p class="panel notice" data-testid="unknown-survey">
+            <span class="flag">{t.unknownSurvey}</span> {t.unknownSurveyNote(current.survey.id)}
+          </p>
+        )}
         {current && (
           <>
+            <FilterChips
+              filters={current.filters}
+              onRemove={(f) => setSelection((s) => ({ ...s, filters: s.filters.filter((x) => x !== f) }))}
+            />
             {current.questions.length === 0 ? <p class="panel empty">{t.noAnswers}</p> : <Cards results={current} />}
             {trend && headline && (
               <section class="panel" aria-labelledby="trend-h">
@@ -247,6 +309,7 @@ export function App() {
             <div class="two">
               <BreakdownTable
                 title={t.byPage}
+                id="path"
                 keyHead={t.page}
                 breakdown={current.breakdowns.find((b) => b.by === "path")}
                 headline={current.headline}
@@ -254,13 +317,43 @@ export function App() {
               />
               <BreakdownTable
                 title={t.byLocale}
+                id="language"
                 keyHead={t.locale}
-                breakdown={current.breakdowns.find((b) => b.by === "locale")}
+                breakdown={current.breakdowns.find((b) => b.by === "language")}
                 headline={current.headline}
                 small={SMALL_SAMPLE}
               />
+              <BreakdownTable
+                title={
+                  <label class="by-picker">
+                    {t.byField}{" "}
+                    <select
+                      value={selection.by}
+                      onChange={(e) => {
+                        const by = (e.currentTarget as HTMLSelectElement).value;
+                        setSelection((s) => ({ ...s, by }));
+                      }}
+                      data-testid="by-picker"
+                    >
+                      {fields.map((f) => (
+                        <option key={f} value={f}>
+                          {fieldName(f)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                }
+                id="field"
+                keyHead={fieldName(selection.by)}
+                breakdown={current.breakdowns.find((b) => b.by === selection.by)}
+                headline={current.headline}
+                small={SMALL_SAMPLE}
+                onFilter={filterable ? addFilter : undefined}
+              />
             </div>
-            <CommentsList items={comments.items} more={comments.next !== null} loading={loadingMore} onMore={more} />
+            {current.survey.openQuestions.length > 0 && (
+              <CommentsList items={comments.items} more={comments.next !== null} loading={loadingMore} onMore={more} />
+            )}
           </>
         )}
       </main>

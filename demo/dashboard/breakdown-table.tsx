@@ -1,6 +1,6 @@
 import type { Breakdown, BreakdownGroup, Comparison, ScoreResult } from "@sonde/collector/api";
+import type { ComponentChildren } from "preact";
 import { formatMean, formatNps, formatP, formatShare } from "./format.js";
-import { isSignificant } from "./score-cards.js";
 import { strings } from "./strings.js";
 
 const t = strings();
@@ -27,19 +27,50 @@ function columns(summary: ScoreResult | undefined): { head: string; cell: (s: Sc
   }
 }
 
-/** A language tag as its name in the reader's language, with the tag beside it: Danish (Denmark) da-DK. */
-function LocaleName({ tag }: { tag: string }) {
-  let name: string | undefined;
+/** A language tag's name in the reader's language (`da-DK` → Danish (Denmark)), or undefined. */
+function languageName(tag: string): string | undefined {
   try {
-    name = new Intl.DisplayNames(undefined, { type: "language" }).of(tag);
+    const name = new Intl.DisplayNames(undefined, { type: "language" }).of(tag);
+    return name && name !== tag ? name : undefined;
   } catch {
-    // not a tag Intl knows: show it as it came
+    return undefined; // not a tag Intl knows: shown as it came
   }
-  if (!name || name === tag) return <span>{tag}</span>;
+}
+
+/** A language with its tag beside it, and the tags inside it when there are several: English en · en-US 26, en-GB 8. */
+function LanguageKey({ g }: { g: BreakdownGroup & { key: string } }) {
+  const name = languageName(g.key);
+  const regions = g.regions ?? [];
+  const told = regions.length > 1 || (regions.length === 1 && regions[0]!.key !== g.key);
   return (
     <>
-      {name} <span class="muted small">{tag}</span>
+      {name ?? g.key} {name && <span class="muted small tag">{g.key}</span>}
+      {told && (
+        <span class="regions muted small" data-testid="regions">
+          {t.regionsOf(regions.map((r) => `${r.key} ${r.n}`).join(" · "))}
+        </span>
+      )}
     </>
+  );
+}
+
+/** A path that wraps only after a "/", never inside a word: /pricing/<wbr>enterprise/. */
+function PathKey({ path }: { path: string }) {
+  const parts = path.split("/");
+  return (
+    <span class="path">
+      {parts.map((part, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a path's parts are positional
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -59,15 +90,14 @@ function versusRest(g: BreakdownGroup): Comparison | null {
   }
 }
 
-/** ▲ or ▼ when a group differs from all the others by more than chance would explain. */
-function RestMarker({ g }: { g: BreakdownGroup }) {
-  const c = versusRest(g);
-  if (!c || !isSignificant(c)) return null;
+/** ▲ or ▼ where a group differs from all the others by more than chance (corrected for the number of groups) explains. */
+function RestMarker({ c }: { c: Comparison | null }) {
+  if (!c?.significant) return null;
   const up = c.difference > 0;
   return (
     <span
       class={`rest ${up ? "up" : "down"}`}
-      title={`${up ? t.higherThanRest : t.lowerThanRest} (${formatP(c.pValue!)})`}
+      title={`${up ? t.higherThanRest : t.lowerThanRest} (${t.restP(formatP(c.pAdjusted!), formatP(c.pValue!))})`}
       data-testid="versus-rest"
     >
       {up ? "▲" : "▼"}
@@ -88,25 +118,55 @@ function MiniMix({ s }: { s: ScoreResult }) {
   );
 }
 
-/** Answers grouped by one context field, largest first; small groups flagged, never hidden. */
+/** The badge of a group: too few answers to compare with the rest, or a small sample. */
+function SampleFlag({ g, c, minN, small }: { g: BreakdownGroup; c: Comparison | null; minN: number; small: number }) {
+  if (c?.tooFew)
+    return (
+      <span class="flag" title={t.tooFewHint(minN)} data-testid="small-flag">
+        {t.tooFewBadge}
+        <span class="sr-only">: {t.tooFewHint(minN)}</span>
+      </span>
+    );
+  if (!g.small) return null;
+  return (
+    <span class="flag" title={t.smallSampleHint(small)} data-testid="small-flag">
+      {t.smallSample}
+    </span>
+  );
+}
+
+/**
+ * Answers grouped by one field, largest first; small groups flagged, never hidden. Rows reflow
+ * into stacked cards on narrow screens. With `onFilter`, each value can narrow the whole view.
+ */
 export function BreakdownTable(props: {
-  title: string;
+  title: ComponentChildren;
+  id: string;
   keyHead: string;
   breakdown: Breakdown | undefined;
   headline: string | null;
   small: number;
+  onFilter?: (value: string) => void;
 }) {
   const { breakdown, headline } = props;
   const first = headline ? breakdown?.groups[0]?.questions[headline] : undefined;
   const cols = columns(first);
-  const id = `breakdown-${breakdown?.by ?? "none"}`;
+  const id = `breakdown-${props.id}`;
+  const by = breakdown?.by ?? "";
+  const key = (g: BreakdownGroup) => {
+    if (g.key === null) return t.unknownValue;
+    if (by === "path") return <PathKey path={g.key} />;
+    if (by === "language" || by === "browserLanguage") return <LanguageKey g={g as BreakdownGroup & { key: string }} />;
+    if (by === "locale" || by === "browserLocale") return languageName(g.key) ?? g.key;
+    return g.key;
+  };
   return (
     <section class="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{props.title}</h2>
       {!breakdown || breakdown.groups.length === 0 ? (
         <p class="empty">{t.noAnswers}</p>
       ) : (
-        <table data-testid={id}>
+        <table class="breakdown" data-testid={id} data-by={by}>
           <thead>
             <tr>
               <th scope="col">{props.keyHead}</th>
@@ -129,29 +189,38 @@ export function BreakdownTable(props: {
           <tbody>
             {breakdown.groups.map((g) => {
               const s = headline ? g.questions[headline] : undefined;
+              const c = versusRest(g);
               return (
                 <tr key={g.key ?? ""} data-key={g.key ?? ""}>
-                  <td class="key-cell">
-                    {g.key === null ? t.unknownValue : breakdown.by === "locale" ? <LocaleName tag={g.key} /> : g.key}
-                  </td>
-                  <td class="num" data-testid="group-n">
+                  <th scope="row" class="key-cell">
+                    {props.onFilter && g.key !== null ? (
+                      <button
+                        type="button"
+                        class="link"
+                        title={t.filterTo(g.key)}
+                        onClick={() => props.onFilter!(g.key!)}
+                        data-testid="filter-to"
+                      >
+                        {key(g)}
+                      </button>
+                    ) : (
+                      key(g)
+                    )}
+                  </th>
+                  <td class="num" data-label={t.answers} data-testid="group-n">
                     {s ? s.n : 0}
                   </td>
-                  {cols.map((c) => (
-                    <td key={c.head} class="num strong" data-testid="group-score">
-                      {s ? c.cell(s) : "—"}
+                  {cols.map((col) => (
+                    <td key={col.head} class="num strong" data-label={col.head} data-testid="group-score">
+                      {s ? col.cell(s) : "—"}
                     </td>
                   ))}
                   <td class="marks">
-                    <RestMarker g={g} />
+                    <RestMarker c={c} />
                     {s && <MiniMix s={s} />}
                   </td>
-                  <td>
-                    {g.small && (
-                      <span class="flag" title={t.smallSampleHint(props.small)} data-testid="small-flag">
-                        {t.smallSample}
-                      </span>
-                    )}
+                  <td class="flags">
+                    <SampleFlag g={g} c={c} minN={breakdown.minN} small={props.small} />
                   </td>
                 </tr>
               );

@@ -36,7 +36,7 @@ export function CommentsList(props: { items: CommentItem[]; more: boolean; loadi
               </div>
               <div class="body">
                 {c.comments.map((text) => (
-                  <p key={text.stepId} lang={c.locale ?? undefined} dir="auto" class="text">
+                  <p key={text.stepId} lang={c.browserLocale ?? c.locale ?? undefined} dir="auto" class="text">
                     {text.text}
                   </p>
                 ))}

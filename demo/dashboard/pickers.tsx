@@ -4,7 +4,18 @@ import { type PeriodKey, strings } from "./strings.js";
 const t = strings();
 const PERIODS: PeriodKey[] = ["7d", "30d", "90d", "12m", "all"];
 
-/** The survey select and the period buttons. */
+function SurveyOption({ s }: { s: SurveyListItem }) {
+  return (
+    <option value={s.id}>
+      {s.name ?? s.id} ({s.responses.toLocaleString()})
+    </option>
+  );
+}
+
+/**
+ * The survey select (counts for the period shown; ids the collector does not define listed apart)
+ * and the period buttons.
+ */
 export function Pickers(props: {
   surveys: SurveyListItem[];
   survey: string;
@@ -17,11 +28,20 @@ export function Pickers(props: {
       <label class="survey-picker">
         <span>{t.survey}</span>
         <select value={props.survey} onChange={(e) => props.onSurvey((e.currentTarget as HTMLSelectElement).value)}>
-          {props.surveys.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name ?? s.id} ({s.responses})
-            </option>
-          ))}
+          {props.surveys
+            .filter((s) => s.known)
+            .map((s) => (
+              <SurveyOption key={s.id} s={s} />
+            ))}
+          {props.surveys.some((s) => !s.known) && (
+            <optgroup label={t.unknownSurveys} data-testid="unknown-surveys">
+              {props.surveys
+                .filter((s) => !s.known)
+                .map((s) => (
+                  <SurveyOption key={s.id} s={s} />
+                ))}
+            </optgroup>
+          )}
         </select>
       </label>
       <fieldset class="period-picker">

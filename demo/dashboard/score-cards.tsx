@@ -14,10 +14,6 @@ import { strings } from "./strings.js";
 const t = strings();
 const pct = (part: number, n: number) => (n === 0 ? 0 : (100 * part) / n);
 
-/** Whether a comparison's p-value is below 1 − its confidence level (0.05 at 95%). */
-export const isSignificant = (c: Comparison | null | undefined) =>
-  !!c && c.pValue !== null && c.pValue < 1 - c.confidence;
-
 function IntervalLine({
   interval,
   format,
@@ -55,15 +51,22 @@ export function Change({
   if (!comparison) return <p class="change muted">{t.noPrevious}</p>;
   const d = comparison.difference;
   const direction = d > 0 ? "up" : d < 0 ? "down" : "flat";
-  const significant = isSignificant(comparison);
+  const significant = comparison.significant;
   return (
     <p class={`change ${direction}${significant ? " significant" : ""}`} data-testid="change">
       <strong>{t.versusPrevious(formatDifference(d * scale, digits, unit))}</strong>
-      {comparison.pValue !== null && (
-        <span class="muted">
+      {comparison.tooFew ? (
+        <span class="muted" title={t.tooFewHint(comparison.minN)}>
           {" · "}
-          {significant ? t.significant(formatP(comparison.pValue)) : t.notSignificant(formatP(comparison.pValue))}
+          {t.tooFewToCompare}
         </span>
+      ) : (
+        comparison.pValue !== null && (
+          <span class="muted">
+            {" · "}
+            {significant ? t.significant(formatP(comparison.pValue)) : t.notSignificant(formatP(comparison.pValue))}
+          </span>
+        )
       )}
     </p>
   );

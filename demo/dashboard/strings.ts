@@ -29,8 +29,12 @@ export interface Strings {
   points: string;
   significant(p: string): string;
   notSignificant(p: string): string;
+  tooFewToCompare: string;
+  tooFewBadge: string;
+  tooFewHint(minN: number): string;
   higherThanRest: string;
   lowerThanRest: string;
+  restP(adjusted: string, raw: string): string;
   versusRest: string;
   noPrevious: string;
   csat: string;
@@ -53,8 +57,17 @@ export interface Strings {
   intervals: Record<"day" | "week" | "month", string>;
   byPage: string;
   byLocale: string;
+  byField: string;
   page: string;
   locale: string;
+  fields: { device: string; browserLanguage: string; language: string; attribute(name: string): string };
+  regionsOf(list: string): string;
+  filterTo(value: string): string;
+  filters: string;
+  removeFilter(label: string): string;
+  unknownSurveys: string;
+  unknownSurvey: string;
+  unknownSurveyNote(id: string): string;
   answers: string;
   score: string;
   smallSample: string;
@@ -98,8 +111,12 @@ const en: Strings = {
   points: " pts",
   significant: (p) => `significant (${p})`,
   notSignificant: (p) => `not significant (${p})`,
+  tooFewToCompare: "too few answers to compare",
+  tooFewBadge: "too few to compare",
+  tooFewHint: (n) => `Fewer than ${n} answers here or in the rest: no difference can be told from chance`,
   higherThanRest: "significantly higher than the other groups",
   lowerThanRest: "significantly lower than the other groups",
+  restP: (adjusted, raw) => `${adjusted} after correcting for the other groups; ${raw} alone`,
   versusRest: "vs rest",
   noPrevious: "no answers in the previous period",
   csat: "Satisfaction (CSAT)",
@@ -121,9 +138,24 @@ const en: Strings = {
   trendInterval: (low, high) => `95% interval ${low} to ${high}`,
   intervals: { day: "by day", week: "by week", month: "by month" },
   byPage: "By page",
-  byLocale: "By language",
+  byLocale: "By language of the prompt",
+  byField: "Break down by",
   page: "Page",
   locale: "Language",
+  fields: {
+    device: "Device",
+    browserLanguage: "Browser language",
+    language: "Prompt language",
+    attribute: (name) => `Attribute “${name}”`,
+  },
+  regionsOf: (list) => `Tags: ${list}`,
+  filterTo: (value) => `Show only ${value}`,
+  filters: "Showing only",
+  removeFilter: (label) => `Remove filter ${label}`,
+  unknownSurveys: "Not defined in this collector",
+  unknownSurvey: "not defined here",
+  unknownSurveyNote: (id) =>
+    `“${id}” is not among the surveys this collector serves: these answers reached it anyway, and are shown as they came, without question texts.`,
   answers: "Answers",
   score: "Score",
   smallSample: "small sample",

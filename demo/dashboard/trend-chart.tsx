@@ -1,4 +1,5 @@
 import type { Interval } from "@sonde/collector/api";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { formatPeriod } from "./format.js";
 import { strings } from "./strings.js";
 
@@ -31,9 +32,10 @@ interface Props {
   small: number;
 }
 
-const W = 960;
-const H = 260;
-const M = { left: 48, right: 18, top: 14, bottom: 30 };
+// Drawn at the width it is shown at (measured), so text stays 12 px on a phone as on a desktop.
+const DEFAULT_WIDTH = 960;
+const NARROW = 520;
+const M = { left: 48, right: 14, top: 14, bottom: 30 };
 
 /** A step of 1, 2 or 5 × 10^k giving about `count` ticks over `range`. */
 function niceStep(range: number, count = 4): number {
@@ -44,19 +46,14 @@ function niceStep(range: number, count = 4): number {
 }
 
 /**
- * The axis: the data, and the intervals of points that are not small samples (a handful of
- * answers has an interval so wide it would flatten the line; its band is clipped instead),
- * padded, rounded to ticks, inside the limits.
+ * The axis: the data and every interval drawn, whole — an interval cut at the edge would claim
+ * more precision than there is — rounded to ticks, never beyond the metric's range (`limits`).
  */
-function axis(
-  points: ChartPoint[],
-  limits: [number, number],
-  small: number,
-): { lo: number; hi: number; ticks: number[] } {
+export function axis(points: ChartPoint[], limits: [number, number]): { lo: number; hi: number; ticks: number[] } {
   const all: number[] = [];
   for (const p of points) {
     for (const v of p.values) if (v !== null) all.push(v);
-    if (p.interval && p.n >= small) all.push(p.interval.lower, p.interval.upper);
+    if (p.interval && p.n > 0) all.push(p.interval.lower, p.interval.upper);
   }
   let lo = all.length ? Math.min(...all) : limits[0];
   let hi = all.length ? Math.max(...all) : limits[1];
@@ -65,6 +62,8 @@ function axis(
     lo = mid - (limits[1] - limits[0]) / 20;
     hi = mid + (limits[1] - limits[0]) / 20;
   }
+  lo = Math.max(limits[0], lo);
+  hi = Math.min(limits[1], hi);
   const step = niceStep(hi - lo);
   lo = Math.max(limits[0], Math.floor(lo / step) * step);
   hi = Math.min(limits[1], Math.ceil(hi / step) * step);
@@ -88,18 +87,40 @@ function runs(points: ChartPoint[], has: (p: ChartPoint) => boolean): number[][]
   return out;
 }
 
-/** A light SVG line chart with the first series' interval as a band; hollow points for small samples. */
+/** The width an element is laid out at, followed as it changes. */
+function useWidth<T extends Element>(): [{ current: T | null }, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(240, Math.round(el.getBoundingClientRect().width)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/**
+ * A light SVG line chart with the first series' interval as a band, the axis covering it whole;
+ * hollow points for small samples; a period without answers is a gap, not a zero.
+ */
 export function TrendChart({ title, points, series, limits, format, interval, small }: Props) {
-  const { lo, hi, ticks } = axis(points, limits, small);
+  const [ref, W] = useWidth<HTMLElement>();
+  const H = W < NARROW ? 220 : 260;
+  const { lo, hi, ticks } = axis(points, limits);
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const x = (i: number) => M.left + ((i + 0.5) * plotW) / Math.max(1, points.length);
   const y = (v: number) => M.top + ((hi - v) * plotH) / (hi - lo || 1);
-  const every = Math.max(1, Math.ceil(points.length / 8));
+  // About one date label per 90 px, so they never run into each other.
+  const every = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(plotW / 90))));
   const band = runs(points, (p) => p.interval !== null && p.n > 0);
   return (
-    <figure class="chart" data-testid="trend-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={title}>
+    <figure class="chart" data-testid="trend-chart" ref={ref} data-axis={`${lo},${hi}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={title}>
         <defs>
           <clipPath id="plot-area">
             <rect x={M.left} y={M.top} width={plotW} height={plotH} />

@@ -1,5 +1,5 @@
 // Screenshots of the dashboard for the README: a seeded demo database (fixed seed), the demo
-// site, and Chromium. Run after a build: `node demo/screenshots/take.mjs`.
+// site, and Chromium, at a desktop width and a phone's. Run after a build: `node demo/screenshots/take.mjs`.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -19,17 +19,28 @@ const demo = await startDemo({
   quiet: true,
 });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const shots = [
+  // [survey, period, width, file, full page]
+  ["nps-pricing", "7d", 1280, "dashboard-nps-7d-1280.png", true],
+  ["nps-pricing", "7d", 390, "dashboard-nps-7d-390.png", true],
+  ["nps-app", "90d", 1280, "dashboard-nps.png", true],
+  ["nps-app", "90d", 390, "dashboard-nps-390.png", true],
+  ["csat-support", "90d", 1280, "dashboard-csat.png", false],
+];
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-  for (const [survey, file, full] of [
-    ["nps-app", "dashboard-nps.png", true],
-    ["csat-support", "dashboard-csat.png", false],
-  ]) {
-    await page.goto(`${demo.siteUrl}/dashboard/?survey=${survey}&period=90d`);
-    await page.getByTestId("comment").first().waitFor();
-    await page.waitForTimeout(300);
+  for (const [survey, period, width, file, full] of shots) {
+    const page = await browser.newPage({
+      viewport: { width, height: width < 600 ? 844 : 900 },
+      deviceScaleFactor: width < 600 ? 2 : 1,
+      locale: "en-GB",
+      timezoneId: "Europe/Copenhagen",
+    });
+    await page.goto(`${demo.siteUrl}/dashboard/?survey=${survey}&period=${period}`);
+    await page.getByTestId("trend-chart").waitFor();
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join(here, file), fullPage: full });
     console.log(`wrote ${join(here, file)}`);
+    await page.close();
   }
 } finally {
   await browser.close();
