@@ -42,7 +42,7 @@ export function CommentsList(props: { items: CommentItem[]; more: boolean; loadi
                 ))}
                 <p class="meta">
                   <span>{c.path}</span>
-                  {c.locale && <span>{c.locale}</span>}
+                  {(c.browserLocale ?? c.locale) && <span>{c.browserLocale ?? c.locale}</span>}
                   <time dateTime={c.at}>{formatWhen(c.at)}</time>
                 </p>
               </div>
