@@ -71,6 +71,8 @@ const NULL_RUNS = 6000;
 const RUNS = 2000;
 // 5% plus the simulation error: the upper end of a 95% band around 5% estimated from NULL_RUNS runs.
 const ALPHA_BOUND = 0.05 + 1.96 * Math.sqrt((0.05 * 0.95) / NULL_RUNS);
+// Each simulation takes a few seconds alone, many more on a machine under load.
+const SLOW = 180_000;
 const sizes = (random: () => number) => Array.from({ length: 10 }, () => 1 + Math.floor(random() * 500));
 
 // Answer distributions, each summing to 1. NPS: index = score 0–10.
@@ -97,7 +99,7 @@ describe(`under the null: ${NULL_RUNS} breakdowns of 10 segments sized 1–500, 
     const rate = simulate(seeds, NULL_RUNS, make, significant);
     console.log(`false-positive rate, ${name}: ${(100 * rate).toFixed(2)}% of ${NULL_RUNS} breakdowns`);
     expect(rate).toBeLessThanOrEqual(ALPHA_BOUND);
-  });
+  }, SLOW);
 
   it("the same data read naively (every raw p < 0.05, whatever n) flags a segment far more often", () => {
     // What the dashboard did before: no minimum n, no correction. The guard above is what prevents this.
@@ -116,7 +118,7 @@ describe(`under the null: ${NULL_RUNS} breakdowns of 10 segments sized 1–500, 
     }
     console.log(`naive false-positive rate (raw p, no minimum n): ${((100 * hits) / RUNS).toFixed(1)}%`);
     expect(hits / RUNS).toBeGreaterThan(0.25);
-  });
+  }, SLOW);
 });
 
 /** An NPS distribution with `shift` of the answers moved from detractors (score 3) to promoters (score 10). */
@@ -141,6 +143,7 @@ describe("power: a real difference of 20 NPS points with 200 answers per group",
       console.log(`power, breakdown, ${name}: ${(100 * power).toFixed(1)}% of ${RUNS}`);
       expect(power).toBeGreaterThanOrEqual(floor);
     },
+    SLOW,
   );
 
   it.each([
@@ -159,5 +162,6 @@ describe("power: a real difference of 20 NPS points with 200 answers per group",
       console.log(`power, two periods, ${name}: ${((100 * found) / RUNS).toFixed(1)}% of ${RUNS}`);
       expect(found / RUNS).toBeGreaterThanOrEqual(floor);
     },
+    SLOW,
   );
 });
