@@ -24,7 +24,7 @@ test("a keyboard-only user answers the NPS prompt and the dashboard counts it", 
   await expect.poll(() => collector.rowCount("nps-pricing")).toBe(before + 1);
   await page.goto(`${demo.siteUrl}/dashboard/`);
   await expect(page.getByTestId("nps-n")).toHaveText(`n = ${before + 1}`);
-  await expect(page.getByRole("cell", { name: "/pricing/" }).first()).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "/pricing/" }).first()).toBeVisible();
 });
 
 test("an answer given offline is delivered once after the user is back online", async ({

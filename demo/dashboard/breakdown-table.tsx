@@ -60,7 +60,6 @@ function PathKey({ path }: { path: string }) {
   return (
     <span class="path">
       {parts.map((part, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a path's parts are positional
         <span key={i}>
           {part}
           {i < parts.length - 1 && (

@@ -94,31 +94,39 @@ describe(`under the null: ${NULL_RUNS} breakdowns of 10 segments sized 1–500, 
     ["NPS 80/13/7", "nps", NPS_DELIGHTED, [21, 22, 23]],
     ["CSAT top-box", "csat", CSAT, [31, 32, 33]],
     ["CES mean", "ces", CES, [41, 42, 43]],
-  ] as const)("%s: the share flagging any segment stays ≤ 5% + simulation error", (name, kind, probs, seeds) => {
-    const make = (random: () => number) => sizes(random).map((n) => draw(random, TEMPLATES[kind]!, probs, n));
-    const rate = simulate(seeds, NULL_RUNS, make, significant);
-    console.log(`false-positive rate, ${name}: ${(100 * rate).toFixed(2)}% of ${NULL_RUNS} breakdowns`);
-    expect(rate).toBeLessThanOrEqual(ALPHA_BOUND);
-  }, SLOW);
+  ] as const)(
+    "%s: the share flagging any segment stays ≤ 5% + simulation error",
+    (name, kind, probs, seeds) => {
+      const make = (random: () => number) => sizes(random).map((n) => draw(random, TEMPLATES[kind]!, probs, n));
+      const rate = simulate(seeds, NULL_RUNS, make, significant);
+      console.log(`false-positive rate, ${name}: ${(100 * rate).toFixed(2)}% of ${NULL_RUNS} breakdowns`);
+      expect(rate).toBeLessThanOrEqual(ALPHA_BOUND);
+    },
+    SLOW,
+  );
 
-  it("the same data read naively (every raw p < 0.05, whatever n) flags a segment far more often", () => {
-    // What the dashboard did before: no minimum n, no correction. The guard above is what prevents this.
-    const make = (random: () => number) => sizes(random).map((n) => draw(random, TEMPLATES.nps!, NPS_TYPICAL, n));
-    const naive = (c: Comparison | null) => c !== null && c.pValue !== null && c.pValue < 0.05;
-    const random = seededRandom(11);
-    let hits = 0;
-    for (let r = 0; r < RUNS; r++) {
-      const tallies = make(random);
-      const total = tallies.reduce((t, x) => mergeTallies(t, x));
-      const flagged = tallies.some((t) => {
-        const rest = { ...t, counts: total.counts.map((c, i) => c - t.counts[i]!) };
-        return naive(headline(compareTallies(t, rest, { minN: 1 })));
-      });
-      if (flagged) hits++;
-    }
-    console.log(`naive false-positive rate (raw p, no minimum n): ${((100 * hits) / RUNS).toFixed(1)}%`);
-    expect(hits / RUNS).toBeGreaterThan(0.25);
-  }, SLOW);
+  it(
+    "the same data read naively (every raw p < 0.05, whatever n) flags a segment far more often",
+    () => {
+      // What the dashboard did before: no minimum n, no correction. The guard above is what prevents this.
+      const make = (random: () => number) => sizes(random).map((n) => draw(random, TEMPLATES.nps!, NPS_TYPICAL, n));
+      const naive = (c: Comparison | null) => c !== null && c.pValue !== null && c.pValue < 0.05;
+      const random = seededRandom(11);
+      let hits = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const tallies = make(random);
+        const total = tallies.reduce((t, x) => mergeTallies(t, x));
+        const flagged = tallies.some((t) => {
+          const rest = { ...t, counts: total.counts.map((c, i) => c - t.counts[i]!) };
+          return naive(headline(compareTallies(t, rest, { minN: 1 })));
+        });
+        if (flagged) hits++;
+      }
+      console.log(`naive false-positive rate (raw p, no minimum n): ${((100 * hits) / RUNS).toFixed(1)}%`);
+      expect(hits / RUNS).toBeGreaterThan(0.25);
+    },
+    SLOW,
+  );
 });
 
 /** An NPS distribution with `shift` of the answers moved from detractors (score 3) to promoters (score 10). */
