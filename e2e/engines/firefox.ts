@@ -15,7 +15,9 @@ export async function launchFirefox(): Promise<EngineBrowser> {
     browser: "firefox",
     executablePath: firefoxPath,
     headless: true,
-    protocolTimeout: 20_000,
+    // Starting Firefox takes 3 s on an idle machine, over 20 s on a busy one.
+    timeout: 60_000,
+    protocolTimeout: 60_000,
   });
   let context: BrowserContext | undefined;
   // A person looks at one tab at a time; the others are hidden (Firefox throttles them).

@@ -1,10 +1,10 @@
-import { test as base, expect } from "@playwright/test";
-import { type CollectorProcess, spawnCollector } from "../support/collector.js";
+import type { CollectorProcess } from "../support/collector.js";
 import { type FaultProxy, startFaultProxy } from "../support/fault-proxy.js";
+import { test as base, expect } from "../support/fixtures.js";
 import { startHost, type TestHost } from "../support/host.js";
 import type { Engine, EngineBrowser, Tab } from "./driver.js";
 import { launchFirefox } from "./firefox.js";
-import { type PageReport, type PageWatch, reportsInPage, watchPages } from "./page-watch.js";
+import { type PageReport, reportsInPage, watchPages } from "./page-watch.js";
 import { launchWebKit } from "./webkit.js";
 
 /** The engine a project runs in: `use: { engine: "webkit" }`. */
@@ -12,17 +12,22 @@ export interface EngineOptions {
   engine: Engine;
 }
 
-/** What each journey gets: a fresh site and collector, and tabs of the worker's browser. */
+/** What each journey gets: a site of its own, the worker's collector, and tabs of the worker's browser. */
 export interface Journey {
   /** A test host of its own: a new origin, so nothing the widget stored in an earlier test is seen. */
   host: TestHost;
-  /** A collector process on a fresh SQLite file. */
+  /** The worker's collector process and SQLite file (starting one costs a second or two). */
   collector: CollectorProcess;
+  /** The rows of this journey in the collector's SQLite file: those of the answers sent through its proxy. */
+  rows(): ReturnType<CollectorProcess["rows"]>;
   /** A fault-injecting proxy in front of the collector; the host forwards /v1/ through it. */
   proxy: FaultProxy;
-  /** Console errors, uncaught exceptions and CSP violations of the host's pages. */
-  watch: PageWatch;
-  /** The tag to put first in a page's <head> (the watch script). */
+  /**
+   * A proxy in front of the host, standing for the network between the browser and the site
+   * (`refuseAll` takes it down). Pages opened at its URL reach the host only through it.
+   */
+  network(): Promise<FaultProxy>;
+  /** The tag to put in each page's <head>, before Sonde: it records console errors, uncaught exceptions, CSP violations. */
   head: string;
   /** The test's first tab. */
   tab: Tab;
@@ -36,25 +41,26 @@ export interface Journey {
 
 const launchers: Record<Engine, () => Promise<EngineBrowser>> = { firefox: launchFirefox, webkit: launchWebKit };
 
-export const test = base.extend<{ journey: Journey }, EngineOptions & { browserOf: EngineBrowser }>({
+// On the Chromium suite's fixtures, for its worker-scoped collector process (the others are not used).
+export const test = base.extend<{ journey: Journey }, EngineOptions & { engineBrowser: EngineBrowser }>({
   engine: ["firefox", { option: true, scope: "worker" }],
   // One browser per worker, started once: its start is the costly part (seconds, not milliseconds).
-  browserOf: [
+  engineBrowser: [
     async ({ engine }, use) => {
       const browser = await launchers[engine]();
       console.log(`${engine}: ${browser.version}`);
       await use(browser);
       await browser.close();
     },
-    { scope: "worker", timeout: 60_000 },
+    { scope: "worker", timeout: 90_000 },
   ],
-  journey: async ({ browserOf }, use, testInfo) => {
-    testInfo.annotations.push({ type: "engine", description: browserOf.version });
-    const collector = await spawnCollector();
+  journey: async ({ engineBrowser, collector }, use, testInfo) => {
+    testInfo.annotations.push({ type: "engine", description: engineBrowser.version });
     const proxy = await startFaultProxy(collector.url);
     const host = await startHost();
     host.proxy("/v1/", proxy.url);
     const watch = await watchPages(host);
+    let network: Promise<FaultProxy> | undefined;
     const tabs: Tab[] = [];
     const closed = new Set<Tab>();
     const track = (tab: Tab): Tab => {
@@ -76,11 +82,12 @@ export const test = base.extend<{ journey: Journey }, EngineOptions & { browserO
     await use({
       host,
       collector,
+      rows: () => collector.rows().filter((r) => proxy.postsWith(r.id).length > 0),
       proxy,
-      watch,
+      network: () => (network ??= startFaultProxy(host.url)),
       head: watch.tag,
-      tab: track(await browserOf.newTab()),
-      newTab: async () => track(await browserOf.newTab()),
+      tab: track(await engineBrowser.newTab()),
+      newTab: async () => track(await engineBrowser.newTab()),
       allowReports: (...patterns) => allowed.push(...patterns),
       reports,
     });
@@ -88,11 +95,11 @@ export const test = base.extend<{ journey: Journey }, EngineOptions & { browserO
     // violation, unless the journey expects it.
     const unexpected = await reports().then((all) => all.filter((r) => !allowed.some((p) => p.test(r.text))));
     // Servers stop even when the browser cannot be reset; then the reset's error fails the test.
-    const reset = browserOf.reset().then(
+    const reset = engineBrowser.reset().then(
       () => undefined,
       (error: unknown) => error,
     );
-    await Promise.all([watch.close(), host.close(), proxy.close(), collector.stop()]);
+    await Promise.all([watch.close(), host.close(), proxy.close(), network?.then((n) => n.close())]);
     const resetError = await reset;
     expect(unexpected, "what the pages reported").toEqual([]);
     if (resetError) throw resetError;

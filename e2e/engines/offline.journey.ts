@@ -1,4 +1,3 @@
-import { startFaultProxy } from "../support/fault-proxy.js";
 import { hostPage } from "../support/host.js";
 import type { Engine } from "./driver.js";
 import { completedIds, expect, flush, listenForCompleted, test } from "./fixtures.js";
@@ -22,49 +21,39 @@ test("an answer given offline is kept, and delivered once after the connection i
 }) => {
   const why = engine === "webkit" ? webkitOfflineUnavailable() : undefined;
   test.skip(Boolean(why) && !process.env.CI, `WebKit offline ${why}`);
-  const { tab, host, collector } = journey;
-  const network = await startFaultProxy(host.url);
-  try {
-    const attrs = {
-      endpoint: "/v1/responses",
-      "surveys-url": "/v1/surveys",
-      "outbox-tuning": '{"baseMs":50,"capMs":400}',
-    };
-    host.page("/pricing", { html: hostPage(attrs, "<main>Pricing</main>", journey.head) });
+  const { tab, host, collector, rows } = journey;
+  const network = await journey.network();
+  const attrs = {
+    endpoint: "/v1/responses",
+    "surveys-url": "/v1/surveys",
+    "outbox-tuning": '{"baseMs":50,"capMs":400}',
+  };
+  host.page("/pricing", { html: hostPage(attrs, "<main>Pricing</main>", journey.head) });
+  await tab.goto(`${network.url}/pricing`);
+  await listenForCompleted(tab);
+  await expect.poll(() => tab.describe({ role: "dialog" })).not.toBeNull();
+
+  await tab.setOffline(true);
+  network.refuseAll(true);
+  await tab.click({ role: "radio", name: "8" });
+  await tab.click({ role: "button", name: "Submit" });
+  await expect.poll(() => tab.describe({ role: "heading", name: "Thank you — that helps us a lot." })).not.toBeNull();
+  const [id] = await completedIds(tab);
+  expect(id).toBeTruthy();
+  // An attempt would come within the retry schedule's first steps (50–400 ms): give it time to.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(network.posts, "no attempt while offline").toEqual([]);
+  expect(rows()).toEqual([]);
+
+  network.refuseAll(false);
+  await tab.setOffline(false);
+  if (deliversWithoutReload[engine]) {
+    await expect.poll(() => collector.rowsFor(id!), { message: "delivered by the online event" }).toBe(1);
+  } else {
     await tab.goto(`${network.url}/pricing`);
-    await listenForCompleted(tab);
-    await expect.poll(() => tab.describe({ role: "dialog" })).not.toBeNull();
-
-    await tab.setOffline(true);
-    network.refuseAll(true);
-    await tab.click({ role: "radio", name: "8" });
-    await tab.click({ role: "button", name: "Submit" });
-    await expect.poll(() => tab.describe({ role: "heading", name: "Thank you — that helps us a lot." })).not.toBeNull();
-    const [id] = await completedIds(tab);
-    expect(id).toBeTruthy();
-    // An attempt would come within the retry schedule's first steps (50–400 ms): give it time to.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(network.posts, "no attempt while offline").toEqual([]);
-    expect(collector.rows()).toEqual([]);
-
-    network.refuseAll(false);
-    await tab.setOffline(false);
-    if (deliversWithoutReload[engine]) {
-      await expect.poll(() => collector.rowsFor(id!), { message: "delivered by the online event" }).toBe(1);
-    } else {
-      await tab.goto(`${network.url}/pricing`);
-      await expect.poll(() => collector.rowsFor(id!), { message: "delivered at the next page view" }).toBe(1);
-    }
-    await flush(tab);
-    expect(collector.rows().map((r) => [r.id, r.response.answers])).toEqual([
-      [id, { score: { kind: "nps", value: 8 } }],
-    ]);
-    expect(network.postsWith(id!).filter((p) => p.outcome === "200")).toHaveLength(1);
-    // Answered once: the next page view does not ask again.
-    if (deliversWithoutReload[engine]) await tab.goto(`${network.url}/pricing`);
-    await flush(tab);
-    expect(await tab.describe({ role: "dialog" })).toBeNull();
-  } finally {
-    await network.close();
+    await expect.poll(() => collector.rowsFor(id!), { message: "delivered at the next page view" }).toBe(1);
   }
+  await flush(tab);
+  expect(rows().map((r) => [r.id, r.response.answers])).toEqual([[id, { score: { kind: "nps", value: 8 } }]]);
+  expect(network.postsWith(id!).filter((p) => p.outcome === "200")).toHaveLength(1);
 });

@@ -6,7 +6,7 @@ import { expect, flush, test } from "./fixtures.js";
 // scale, the arrow keys follow the reading direction, the close button at the top left.
 
 test("in Arabic the prompt reads right to left and the arrow keys follow it", async ({ journey }) => {
-  const { tab, host, proxy, collector } = journey;
+  const { tab, host, proxy, collector, rows } = journey;
   const full = everyKind(uniqueId("rtl"));
   const survey = { ...full, steps: full.steps.filter((s) => s.id === "nps" || s.id === "thanks") };
   await tab.goto(serveSurveyPage(host, proxy, [survey], { lang: "ar", head: journey.head }));
@@ -35,7 +35,7 @@ test("in Arabic the prompt reads right to left and the arrow keys follow it", as
   await expect.poll(() => tab.describe({ role: "heading", name: "شكرًا لك، هذا يساعدنا كثيرًا." })).not.toBeNull();
   await expect.poll(() => collector.rowCount(survey.id)).toBe(1);
   await flush(tab);
-  expect(collector.rows().map((r) => [r.response.context.locale, r.response.answers])).toEqual([
+  expect(rows().map((r) => [r.response.context.locale, r.response.answers])).toEqual([
     ["ar", { nps: { kind: "nps", value: 1 } }],
   ]);
 });

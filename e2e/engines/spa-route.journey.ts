@@ -8,7 +8,7 @@ import { expect, flush, test } from "./fixtures.js";
 // page listen for `ready` before Sonde has loaded.
 
 test("an SPA route change (pushState) shows the survey whose URL rule matches the new route", async ({ journey }) => {
-  const { tab, host, collector } = journey;
+  const { tab, host, collector, rows } = journey;
   const survey = {
     id: uniqueId("spa"),
     steps: [
@@ -54,5 +54,5 @@ document.addEventListener("click", function (e) {
   await expect.poll(() => tab.describe({ role: "heading", name: "Thanks!" })).not.toBeNull();
   await expect.poll(() => collector.rowCount(survey.id)).toBe(1);
   await flush(tab);
-  expect(collector.rows().map((r) => r.response.answers)).toEqual([{ score: { kind: "nps", value: 10 } }]);
+  expect(rows().map((r) => r.response.answers)).toEqual([{ score: { kind: "nps", value: 10 } }]);
 });

@@ -7,7 +7,7 @@ import { expect, flush, test } from "./fixtures.js";
 // collector usually is: every delivery here is a CORS request.
 
 test("tab closed right after answering: the next visit delivers the answer once", async ({ journey }) => {
-  const { tab, host, proxy, collector } = journey;
+  const { tab, host, proxy, rows } = journey;
   const attrs = {
     endpoint: `${proxy.url}/v1/responses`,
     "surveys-url": `${proxy.url}/v1/surveys`,
@@ -20,14 +20,14 @@ test("tab closed right after answering: the next visit delivers the answer once"
   await tab.click({ role: "button", name: "Submit" });
   await expect.poll(() => tab.describe({ role: "heading", name: "Thank you — that helps us a lot." })).not.toBeNull();
   await tab.close();
-  expect(collector.rows()).toEqual([]);
+  expect(rows()).toEqual([]);
 
   proxy.always(undefined);
   await next.goto(host.page("/docs", { html: hostPage(attrs, "<main>Docs</main>", journey.head) }));
-  await expect.poll(() => collector.rows().length, { message: "rows in SQLite" }).toBe(1);
+  await expect.poll(() => rows().length, { message: "rows in SQLite" }).toBe(1);
   await flush(next);
-  const rows = collector.rows();
-  expect(rows.map((r) => r.response.answers)).toEqual([{ score: { kind: "nps", value: 3 } }]);
-  expect(rows[0]!.revision).toBe(1);
-  expect(proxy.postsWith(rows[0]!.id).filter((p) => p.outcome === "200")).toHaveLength(1);
+  const stored = rows();
+  expect(stored.map((r) => r.response.answers)).toEqual([{ score: { kind: "nps", value: 3 } }]);
+  expect(stored[0]!.revision).toBe(1);
+  expect(proxy.postsWith(stored[0]!.id).filter((p) => p.outcome === "200")).toHaveLength(1);
 });

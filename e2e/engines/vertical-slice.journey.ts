@@ -20,8 +20,8 @@ function pricingPage({ host, head }: Journey, path = "/pricing") {
 
 /** The collector holds exactly one response, the pricing NPS with this score, and keeps holding one. */
 async function expectStoredOnce(journey: Journey, score: number) {
-  const { collector, host, tab } = journey;
-  await expect.poll(() => collector.rows().length, { message: "rows in SQLite" }).toBe(1);
+  const { rows, host, tab } = journey;
+  await expect.poll(() => rows().length, { message: "rows in SQLite" }).toBe(1);
   // Leaving the page (pagehide) and opening another page of the site (its outbox starts and
   // flushes what waits) must not send it again.
   await tab.goto(
@@ -30,8 +30,8 @@ async function expectStoredOnce(journey: Journey, score: number) {
     }),
   );
   await flush(tab);
-  const [row] = collector.rows();
-  expect(collector.rows()).toHaveLength(1);
+  const [row] = rows();
+  expect(rows()).toHaveLength(1);
   expect(row!.revision).toBe(1);
   expect(row!.response).toMatchObject({
     surveyId: "nps-pricing",
