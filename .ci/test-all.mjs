@@ -1,10 +1,12 @@
-// The one test command (`npm test`): build, typecheck, lint, unit, e2e and size, then one line
-// `N passed, N failed` counting every test that ran (unit and e2e together; a failed gate such
-// as typecheck or lint counts as one failure). Exits non-zero when anything failed.
+// The one test command (`npm test`): build, typecheck, lint, unit, e2e and size in Chromium, the
+// widget's journeys in Firefox and WebKit, then one line `N passed, N failed` counting every test
+// that ran (unit and e2e together; a failed gate such as typecheck or lint counts as one
+// failure). Exits non-zero when anything failed.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { engineParts } from "../e2e/engines/engine-paths.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const artifacts = join(root, ".artifacts");
@@ -20,16 +22,21 @@ function run(label, command, args, env = {}) {
   return ok;
 }
 
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(path)) return true;
-  const install = "apt-get update && apt-get install -y chromium";
+/** Installs the Debian packages that bring the missing `parts` ({ path, pkg }), as root; else says how. */
+function ensurePackages(what, parts) {
+  const missing = [...new Set(parts.filter((p) => !existsSync(p.path)).map((p) => p.pkg))];
+  if (!missing.length) return true;
+  const install = `apt-get update && apt-get install -y ${missing.join(" ")}`;
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    return run("install Chromium from Debian", "sh", ["-c", install], { DEBIAN_FRONTEND: "noninteractive" });
+    return run(`install ${what} from Debian`, "sh", ["-c", install], { DEBIAN_FRONTEND: "noninteractive" });
   }
-  console.error(`Chromium is missing at ${path}. Install it with:\n  sudo sh -c '${install}'\nor set CHROMIUM_PATH.`);
+  const paths = parts.filter((p) => !existsSync(p.path)).map((p) => p.path);
+  console.error(`${what}: missing ${paths.join(", ")}. Install with:\n  sudo sh -c '${install}'`);
   return false;
 }
+
+const ensureChromium = () =>
+  ensurePackages("Chromium", [{ path: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", pkg: "chromium" }]);
 
 const gates = [];
 const gate = (label, ok) => {
@@ -38,6 +45,7 @@ const gate = (label, ok) => {
 };
 
 const haveChromium = gate("chromium", ensureChromium());
+const haveEngines = gate("firefox + webkit", ensurePackages("Firefox ESR and WebKitGTK", engineParts));
 const built = gate("build", run("build", "npx", ["-y", "pnpm@10", "run", "build"]));
 gate("typecheck", run("typecheck", "npx", ["-y", "pnpm@10", "run", "typecheck"]));
 gate("lint", run("lint + format", bin("biome"), ["check", "."]));
@@ -54,6 +62,16 @@ const playwrightJson = join(artifacts, "playwright.json");
 if (haveChromium && built) {
   run("e2e + size (Playwright in Chromium)", bin("playwright"), ["test", "-c", "e2e/playwright.config.ts"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+  });
+}
+
+// Firefox and WebKit, side by side: one worker each, each starting its browser once.
+const enginesJson = join(artifacts, "engines.json");
+rmSync(enginesJson, { force: true });
+let enginesRan = false;
+if (haveEngines && built) {
+  enginesRan = run("journeys in Firefox and WebKit", "node", ["e2e/engines/run.mjs"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: enginesJson,
   });
 }
 
@@ -77,6 +95,13 @@ if (e2e) {
   passed += e2e.stats.expected + e2e.stats.flaky;
   failed += e2e.stats.unexpected;
 } else gate("e2e results", false);
+const engines = readJson(enginesJson);
+if (engines) {
+  passed += engines.stats.expected + engines.stats.flaky;
+  failed += engines.stats.unexpected;
+  // A run stopped by its time limits fails without failed tests: it counts as one failure.
+  if (!enginesRan && !engines.stats.unexpected) gate("engines run", false);
+} else gate("engine results", false);
 const failedGates = gates.filter((g) => !g.ok);
 failed += failedGates.length;
 
@@ -85,6 +110,9 @@ if (failedGates.length) console.log(`failed gates: ${failedGates.map((g) => g.la
 console.log(`unit: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : "no results"}`);
 console.log(
   `e2e: ${e2e ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed, ${e2e.stats.flaky} flaky` : "no results"}`,
+);
+console.log(
+  `engines: ${engines ? `${engines.stats.expected} passed, ${engines.stats.unexpected} failed, ${engines.stats.flaky} flaky, ${engines.stats.skipped} skipped` : "no results"}`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

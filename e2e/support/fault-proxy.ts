@@ -23,7 +23,7 @@ export interface SeenPost {
   contentType: string;
   /** The response ids its body carried. */
   ids: string[];
-  /** What the proxy did: "500", "429", "reset-before-forwarding", "reset-after-forwarding", "delayed", or the forwarded status. */
+  /** What the proxy did: "500", "429", "reset-before-forwarding", "reset-after-forwarding", "delayed", "refused", or the forwarded status. */
   outcome: string;
 }
 
@@ -36,6 +36,11 @@ export interface FaultProxy {
   always(fault: Fault | undefined): void;
   /** Refuses CORS preflights: only simple requests (text/plain, as on unload) still get through. */
   refusePreflights(refuse: boolean): void;
+  /**
+   * Resets every connection, whatever it asks for: the network between the browser and this origin
+   * is down. POSTs of answers are still listed in `posts` (outcome "refused").
+   */
+  refuseAll(refuse: boolean): void;
   /** Every POST of answers, in order of arrival. */
   posts: SeenPost[];
   /** The POSTs whose body carried this response id. */
@@ -61,6 +66,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const queue: Fault[] = [];
   let standing: Fault | undefined;
   let refusingPreflights = false;
+  let refusingAll = false;
   const posts: SeenPost[] = [];
   const preflights: FaultProxy["preflights"] = [];
   const pending = new Set<NodeJS.Timeout>();
@@ -98,6 +104,17 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (refusingAll) {
+      if (req.method === "POST" && path === "/v1/responses")
+        posts.push({
+          at: Date.now(),
+          contentType: req.headers["content-type"] ?? "",
+          ids: idsIn(body.toString("utf8")),
+          outcome: "refused",
+        });
+      req.socket.resetAndDestroy();
+      return;
+    }
     if (req.method === "OPTIONS") {
       preflights.push({ at: Date.now(), allowed: !refusingPreflights });
       if (refusingPreflights) {
@@ -166,6 +183,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     },
     refusePreflights(refuse) {
       refusingPreflights = refuse;
+    },
+    refuseAll(refuse) {
+      refusingAll = refuse;
     },
     posts,
     postsWith: (id) => posts.filter((p) => p.ids.includes(id)),

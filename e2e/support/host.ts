@@ -84,14 +84,15 @@ export async function startHost(): Promise<TestHost> {
   };
 }
 
-/** A minimal host page embedding the script tag with the given data attributes. */
+/** A minimal host page embedding the script tag with the given data attributes (`head`: markup before it). */
 export function hostPage(
   attrs: Record<string, string>,
   body = "<main><h1>Host page</h1><p>Content.</p></main>",
+  head = "",
 ): string {
   const data = Object.entries(attrs)
     .map(([k, v]) => ` data-${k}="${v.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`)
     .join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>${head}
 <script type="module" src="/sonde/sonde.js"${data} async></script></head><body>${body}</body></html>`;
 }

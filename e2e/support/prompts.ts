@@ -39,6 +39,18 @@ export async function openSurveyPage(
   surveys: SurveyJson[],
   options: PageOptions = {},
 ): Promise<string> {
+  const url = serveSurveyPage(host, collector, surveys, options);
+  await page.goto(url);
+  return url;
+}
+
+/** Registers the page `openSurveyPage` opens, for any browser to open; returns its URL. */
+export function serveSurveyPage(
+  host: TestHost,
+  collector: Pick<CollectorProcess, "url">,
+  surveys: SurveyJson[],
+  options: PageOptions = {},
+): string {
   host.proxy("/v1/", collector.url);
   const n = ++served;
   host.page(`/surveys-${n}.json`, {
@@ -57,7 +69,6 @@ ${options.withoutScript ? `<meta name="sonde-surveys" content="/surveys-${n}.jso
 </head><body>${options.body ?? "<main><h1>Host page</h1><p>Some content of the host.</p></main>"}</body></html>`,
     headers: options.headers,
   });
-  await page.goto(url);
   return url;
 }
 
