@@ -1,9 +1,10 @@
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIP } from "node:net";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
 import { corsPolicy } from "./http/cors-policy.js";
+import { type HostPolicy, hostPolicy, isLoopbackAddress } from "./http/host-policy.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import { bufferedSink } from "./http/request-log.js";
 import { openSqliteStore } from "./store/sqlite.js";
@@ -21,6 +22,10 @@ export interface CollectorOptions {
   writeKey?: string;
   /** Origins allowed from browsers (`--cors-origin`). */
   corsOrigins?: readonly string[];
+  /** The URL people reach the collector at (`--public-url`): its host is served, its origin is the collector's own. */
+  publicUrl?: string;
+  /** More host names to serve (`--allowed-host`); with these or a public URL, other Host names get 421. */
+  allowedHosts?: readonly string[];
   /** Per-client limit; `false` turns it off. */
   rateLimit?: RateLimit | false;
   /** Take the client's address from the last `X-Forwarded-For` entry (behind one reverse proxy). */
@@ -31,6 +36,8 @@ export interface CollectorOptions {
   quiet?: boolean;
   /** Where request logs go (default stdout). */
   logTo?: { write(chunk: string): unknown };
+  /** Unknown survey fields are dropped with a warning instead of refusing the definitions (`--allow-unknown`). */
+  allowUnknown?: boolean;
   /** Told about survey fields this version ignores (default: a line on stderr). */
   warn?: (line: string) => void;
 }
@@ -42,13 +49,13 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** The client's address: its socket's, or the proxy's last `X-Forwarded-For` entry when trusted. */
-function clientAddress(trustProxy: boolean): (c: Context) => string {
+/** The client's address: its socket's, or the proxy's last `X-Forwarded-For` entry when trusted and an IP address. */
+export function clientAddress(trustProxy: boolean): (c: Context) => string {
   return (c) => {
     if (trustProxy) {
       const forwarded = c.req.header("x-forwarded-for");
       const last = forwarded?.split(",").at(-1)?.trim();
-      if (last) return last;
+      if (last && isIP(last)) return last;
     }
     try {
       return getConnInfo(c).remote.address ?? "unknown";
@@ -58,10 +65,30 @@ function clientAddress(trustProxy: boolean): (c: Context) => string {
   };
 }
 
+/**
+ * A collector whose results need no key must not be reachable from other machines unless the hosts
+ * it serves are named: throws naming the fix.
+ */
+function checkListenAddress(hosts: HostPolicy, address: string): void {
+  if (hosts.hosts === "loopback" && !isLoopbackAddress(address)) {
+    throw new Error(
+      `--host ${address}: without --read-key a collector listens on loopback only, as anyone who reaches it could read results; give it --read-key, or name the hosts it serves with --public-url or --allowed-host`,
+    );
+  }
+}
+
 /** Starts the collector: validates surveys and options (throws naming the problem), opens SQLite, listens. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const warn = options.warn ?? ((line: string) => console.error(`sonde-collector: warning: ${line}`));
-  const surveys = options.surveys ? loadSurveys(options.surveys, warn) : [];
+  const host = options.host ?? "127.0.0.1";
+  const hosts = hostPolicy({
+    publicUrl: options.publicUrl,
+    allowedHosts: options.allowedHosts,
+    readKey: options.readKey,
+    trustProxy: options.trustProxy,
+  });
+  checkListenAddress(hosts, host);
+  const surveys = options.surveys ? loadSurveys(options.surveys, { warn, allowUnknown: options.allowUnknown }) : [];
   const cors = corsPolicy(options.corsOrigins);
   const store = openSqliteStore(options.db, { synchronous: options.synchronous });
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
@@ -69,6 +96,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     store,
     surveys,
     cors,
+    hosts,
     readKey: options.readKey,
     writeKey: options.writeKey,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
@@ -76,7 +104,6 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     maxBodyBytes: options.maxBodyBytes,
     log,
   });
-  const host = options.host ?? "127.0.0.1";
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
