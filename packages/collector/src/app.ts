@@ -7,6 +7,7 @@ import { type HostPolicy, hostGuard, hostPolicy } from "./http/host-policy.js";
 import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
 import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
+import type { ReadRunner } from "./read-runner.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
@@ -35,6 +36,8 @@ export interface AppOptions {
   clientOf?: (c: Context) => string;
   /** Where request logs go, one line per request (default: nowhere). */
   log?: LogSink;
+  /** Where the read API computes (default: on this thread, within the time budget); see `workerRunner`. */
+  reads?: ReadRunner;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -64,7 +67,7 @@ export function createApp(options: AppOptions): Hono {
 
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
   surveysRoute(app, surveys);
-  resultsRoutes(app, { store, surveys, readKey: options.readKey, now });
+  resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads: options.reads });
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   // Whatever an error says, the keys never reach the output.

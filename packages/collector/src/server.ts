@@ -7,6 +7,7 @@ import { corsPolicy } from "./http/cors-policy.js";
 import { type HostPolicy, hostPolicy, isLoopbackAddress } from "./http/host-policy.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import { bufferedSink } from "./http/request-log.js";
+import { inlineRunner, type ReadRunner, workerRunner } from "./read-runner.js";
 import { openSqliteStore } from "./store/sqlite.js";
 import { loadSurveys } from "./surveys.js";
 
@@ -34,6 +35,11 @@ export interface CollectorOptions {
   synchronous?: "normal" | "full";
   /** No request logs. */
   quiet?: boolean;
+  /**
+   * Where the read API computes: a worker thread (default), so that a heavy query never holds
+   * ingest or `/v1/surveys`, or this thread; its time (default 20 s) and memory (default 1024 MB).
+   */
+  results?: { thread?: "worker" | "inline"; timeMs?: number; memoryMb?: number };
   /** Where request logs go (default stdout). */
   logTo?: { write(chunk: string): unknown };
   /** Unknown survey fields are dropped with a warning instead of refusing the definitions (`--allow-unknown`). */
@@ -92,6 +98,12 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   const cors = corsPolicy(options.corsOrigins);
   const store = openSqliteStore(options.db, { synchronous: options.synchronous });
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
+  const { thread, timeMs, memoryMb } = options.results ?? {};
+  // A worker opens the file again: an in-memory database can only be read where it is.
+  const reads: ReadRunner =
+    thread === "inline" || options.db === ":memory:" || options.db === ""
+      ? inlineRunner(() => ({ store, surveys, now: Date.now() }), timeMs)
+      : workerRunner({ db: options.db, surveys, now: Date.now, timeMs, memoryMb });
   const app = createApp({
     store,
     surveys,
@@ -103,6 +115,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     clientOf: clientAddress(options.trustProxy ?? false),
     maxBodyBytes: options.maxBodyBytes,
     log,
+    reads,
   });
   let server: ReturnType<typeof serve>;
   try {
@@ -111,6 +124,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       s.once("error", reject);
     });
   } catch (error) {
+    await reads.close();
     store.close();
     throw error;
   }
@@ -126,8 +140,10 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         server.close(() => {
           clearTimeout(force);
           log?.flush();
-          store.close();
-          resolve();
+          void reads.close().then(() => {
+            store.close();
+            resolve();
+          });
         });
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
