@@ -31,7 +31,7 @@ Options of serve:
   --rate-burst <n>       requests a client may send at once (default 200)
   --trust-proxy          take the client address from X-Forwarded-For and the scheme from
                          X-Forwarded-Proto (behind one reverse proxy)
-  --max-body <bytes>     largest request body (default 262144, at most 16777216)
+  --max-body <bytes>     largest request body (default 262144, at most 1048576)
   --sync <mode>          normal (default: survives a crash) or full (also a power cut; slower)
   --quiet                no request log
 

@@ -6,12 +6,15 @@ import { BudgetExceeded } from "./results-budget.js";
 import { computeComments } from "./results-comments.js";
 import type { CommentsRequest, ResultsRequest } from "./results-query.js";
 import { type ResultsError, surveyList } from "./results-surveys.js";
+import type { ResponseQuery } from "./store/store.js";
 
 /** A read of the results API. */
 export type ReadJob =
   | { kind: "results"; request: ResultsRequest }
   | { kind: "comments"; request: CommentsRequest }
-  | { kind: "surveys" };
+  | { kind: "surveys" }
+  /** The answer and attribute fields of a period: the CSV export's columns. */
+  | { kind: "fields"; query: ResponseQuery };
 
 /** A job's answer: its JSON body, serialized where it was computed, or a refusal. */
 export type ReadOutcome = { ok: true; json: string } | ResultsError;
@@ -24,6 +27,7 @@ export function runReadJob(job: ReadJob, ctx: ResultsContext): ReadOutcome {
   try {
     if (job.kind === "results") return body(computeResults(job.request, ctx));
     if (job.kind === "comments") return body(computeComments(job.request, ctx));
+    if (job.kind === "fields") return { ok: true, json: JSON.stringify(ctx.store.fields(job.query)) };
     return { ok: true, json: JSON.stringify({ surveys: surveyList(ctx.store, ctx.surveys) }) };
   } catch (error) {
     if (error instanceof BudgetExceeded) return { ok: false, status: error.status, errors: [error.message] };

@@ -6,7 +6,7 @@ import { inlineRunner, type ReadRunner } from "../read-runner.js";
 import type { ResultsContext } from "../results.js";
 import { exportCsv } from "../results-csv.js";
 import { parseCommentsQuery, parseExportQuery, parseResultsQuery, resolvePeriod } from "../results-query.js";
-import type { ResponseStore } from "../store/store.js";
+import type { ResponseFields, ResponseStore } from "../store/store.js";
 
 /** What the read routes need. */
 export interface ResultsOptions {
@@ -56,14 +56,17 @@ export function resultsRoutes(app: Hono, options: ResultsOptions): void {
     return reply(c, await reads.run({ kind: "comments", request: request.value }));
   });
 
-  app.get("/v1/results/export.csv", (c) => {
+  app.get("/v1/results/export.csv", async (c) => {
     const request = parseExportQuery(c.req.query());
     if (!request.ok) return invalid(c, request.errors);
     const period = resolvePeriod(request.value, 0, options.now());
     if (!period.ok) return invalid(c, period.errors);
+    const query = { surveyId: request.value.surveyId, ...period.value };
+    const columns = await reads.run({ kind: "fields", query });
+    if (!columns.ok) return invalid(c, columns.errors, columns.status);
     const name = `sonde-${request.value.surveyId ?? "all"}-${new Date(options.now()).toISOString().slice(0, 10)}.csv`;
     return c.body(
-      exportCsv(options.store, { surveyId: request.value.surveyId, ...period.value }, options.surveys),
+      exportCsv(options.store, query, options.surveys, undefined, JSON.parse(columns.json) as ResponseFields),
       200,
       {
         "content-type": "text/csv; charset=utf-8; header=present",
