@@ -9,9 +9,11 @@ import { hostPage } from "./support/host.js";
 // full rule engine and the JS API do not fit 16 KB; the prompt adds Preact and the UI (~10.7 KB).
 // Then 18,432 and 29,696; now the step schemas load with the prompt, not on every page (no
 // survey due lowered to 17,920), and the prompt carries them plus 44 px touch layouts, the inert
-// page behind the modal and path progress (raised to 30,720).
+// page behind the modal and path progress (raised to 30,720). Then the definition checks that
+// entrances need (CSS colour names for themes, URL path leads, wire limits) rode along in the
+// schemas the prompt still runs: 31,872 until pages stop running schemas.
 const NO_SURVEY_DUE = 17_920;
-const ONE_PROMPT_ONE_LANGUAGE = 30_720;
+const ONE_PROMPT_ONE_LANGUAGE = 31_872;
 
 /** Records every script response the page receives: URL and gzip -9 size of its body. */
 function recordScripts(page: Page) {
@@ -52,7 +54,11 @@ test("a page where no survey is due downloads at most 17.5 KB of script and no U
   expect(total).toBeLessThanOrEqual(NO_SURVEY_DUE);
 });
 
-test("showing one NPS prompt in one language downloads at most 30 KB of script", async ({ page, host, collector }) => {
+test("showing one NPS prompt in one language downloads at most 31.1 KB of script", async ({
+  page,
+  host,
+  collector,
+}) => {
   const done = recordScripts(page);
   await page.goto(
     host.page("/pricing", {

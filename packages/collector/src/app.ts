@@ -1,10 +1,13 @@
 import type { Survey } from "@sonde/core";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { redactKeys } from "./http/access-key.js";
 import { type CorsPolicy, corsMiddleware, corsPolicy } from "./http/cors-policy.js";
+import { type HostPolicy, hostGuard, hostPolicy } from "./http/host-policy.js";
 import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
 import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
+import type { ReadRunner } from "./read-runner.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
@@ -22,12 +25,19 @@ export interface AppOptions {
   writeKey?: string;
   /** Origins allowed from browsers, or a policy (default: any origin may send answers; results same-origin only). */
   cors?: CorsPolicy | readonly string[];
+  /**
+   * Host names answered and the collector's own origin (see `hostPolicy`). Default: any host when
+   * results need a key, loopback names only when they do not (DNS rebinding).
+   */
+  hosts?: HostPolicy;
   /** Requests per client and second, with bursts (default 20/s, bursts of 200); `false` turns it off. */
   rateLimit?: RateLimit | false;
   /** Who the client is, for rate limits and logs (default: its IP address, or "unknown"). */
   clientOf?: (c: Context) => string;
   /** Where request logs go, one line per request (default: nowhere). */
   log?: LogSink;
+  /** Where the read API computes (default: on this thread, within the time budget); see `workerRunner`. */
+  reads?: ReadRunner;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -44,28 +54,32 @@ export function createApp(options: AppOptions): Hono {
     Array.isArray(options.cors) || options.cors === undefined
       ? corsPolicy(options.cors as string[])
       : (options.cors as CorsPolicy);
+  const hosts = options.hosts ?? hostPolicy({ readKey: options.readKey });
   const app = new Hono();
 
   if (options.log) app.use(requestLog(options.log, clientOf));
   app.use(securityHeaders());
-  app.use("/v1/*", corsMiddleware(policy));
+  app.use(hostGuard(hosts));
+  app.use("/v1/*", corsMiddleware(policy, hosts));
   if (options.rateLimit !== false) {
     app.use("/v1/*", rateLimitMiddleware(options.rateLimit ?? DEFAULT_RATE_LIMIT, clientOf, now));
   }
 
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
   surveysRoute(app, surveys);
-  resultsRoutes(app, { store, surveys, readKey: options.readKey, now });
+  resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads: options.reads });
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  // Whatever an error says, the keys never reach the output.
+  const report = (line: string) => console.error(redactKeys(line, [options.readKey, options.writeKey]));
   app.onError((error, c) => {
     // A locked or full database is a passing condition: tell the client to come back.
     const code = (error as { code?: string }).code;
     if (code === "SQLITE_BUSY" || code === "SQLITE_FULL" || code === "SQLITE_IOERR") {
-      console.error(`sonde-collector: storage unavailable (${code}): ${error.message}`);
+      report(`sonde-collector: storage unavailable (${code}): ${error.message}`);
       return c.json({ error: "storage is unavailable; retry later" }, 503, { "retry-after": "5" });
     }
-    console.error("sonde-collector:", error);
+    report(`sonde-collector: ${error.stack ?? error}`);
     return c.json({ error: "internal error" }, 500);
   });
   return app;

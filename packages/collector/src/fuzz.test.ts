@@ -4,7 +4,7 @@
 
 import { seededRandom } from "@sonde/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { demoSurveys, response, type TestCollector, testCollector } from "./testing/fixtures.js";
+import { demoSurveys, response, type TestCollector, testCollector, worstCaseResponse } from "./testing/fixtures.js";
 
 const SEED = Number(process.env.SONDE_FUZZ_SEED ?? 20_251_123);
 const CASES = Number(process.env.SONDE_FUZZ_CASES ?? 3000);
@@ -264,4 +264,83 @@ it(`answers ${CASES} random and mutated requests without a 500 (seed ${SEED})`, 
       await res.arrayBuffer();
     }
   }
+});
+
+/** A worst-case response, or one pushed just past a limit of the wire format (which must be refused). */
+function worstCase(random: Random, n: number): { body: Record<string, unknown>; valid: boolean } {
+  const createdAt = oneOf(random, [0, 1, 1_700_000_000_000, Date.now(), Date.now() + 86_400_000]);
+  const body = worstCaseResponse(n, {
+    surveyId: oneOf(random, ["nps-app", "worst", "fuzz"]),
+    createdAt,
+    updatedAt: createdAt,
+  });
+  const context = body.context as Record<string, unknown>;
+  const r = random();
+  if (r < 0.6) return { body, valid: true };
+  if (r < 0.7) (body.answers as Record<string, unknown>).extra = { kind: "nps", value: 1 };
+  else if (r < 0.8) (context.attributes as Record<string, unknown>).extra = 1;
+  else if (r < 0.85) context.url = `${(context.url as string).slice(0, 2047)}\ud800`;
+  else if (r < 0.9) context.locale = "da\u0000";
+  else if (r < 0.95) body.anonymousId = `a\u001b[2J`;
+  else context.url = `${context.url}x`;
+  return { body, valid: false };
+}
+
+const HEAVY_READS = [
+  "/v1/results?survey=worst&interval=day",
+  "/v1/results?survey=worst&interval=week&by=path,locale,device",
+  `/v1/results?survey=worst&interval=month&by=path,locale,device,attr.${"attr0".padEnd(64, "_")}&compare=previous&top=500`,
+  "/v1/results?survey=nps-app&from=1970-01-01&interval=month&by=path",
+  "/v1/results/comments?survey=worst&limit=100",
+  "/v1/results/surveys",
+  "/v1/results/export.csv?survey=worst",
+];
+
+it(`worst-case mode: the largest responses the schema allows and just past it, with the heaviest reads (seed ${SEED})`, {
+  timeout: BUDGET_MS + 60_000,
+}, async () => {
+  const random = seededRandom(SEED + 1);
+  const started = Date.now();
+  const statuses = new Map<number, number>();
+  let n = 0;
+  const surveyLatencies: number[] = [];
+  while (Date.now() - started < BUDGET_MS && n < 600) {
+    const batch = Array.from({ length: 1 + int(random, 6) }, () => worstCase(random, n++));
+    const valid = batch.every((b) => b.valid);
+    const reads = Array.from({ length: 2 }, () => oneOf(random, HEAVY_READS));
+    const t = performance.now();
+    const [ingest, ...answers] = await Promise.all([
+      send({
+        method: "POST",
+        path: "/v1/responses",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ responses: batch.map((b) => b.body) }),
+      }),
+      ...reads.map((path) => send({ method: "GET", path, headers: {} })),
+      send({ method: "GET", path: "/v1/surveys", headers: {} }).then((a) => {
+        surveyLatencies.push(performance.now() - t);
+        return a;
+      }),
+    ]);
+    const size = JSON.stringify({ responses: batch.map((b) => b.body) }).length;
+    // Six worst-case responses pass the default body limit: 413 then, 200 or 400 as the content says.
+    expect(ingest!.status, ingest!.text).toBe(size > 256 * 1024 ? 413 : valid ? 200 : 400);
+    for (const [i, answer] of answers.entries()) {
+      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+      // A heavy read may be refused (400 past the score limit, 503 past the time budget, 404 before
+      // the survey has answers), never fail.
+      expect(
+        [200, 400, 404, 503],
+        `${reads[i] ?? "/v1/surveys"} → ${answer.status} ${answer.text.slice(0, 300)}`,
+      ).toContain(answer.status);
+      if (answer.type.startsWith("application/json")) JSON.parse(answer.text);
+    }
+  }
+  surveyLatencies.sort((a, b) => a - b);
+  console.log(
+    `fuzz worst case: ${n} responses in ${Date.now() - started} ms, read statuses ${JSON.stringify([...statuses])}, ` +
+      `GET /v1/surveys median ${surveyLatencies[surveyLatencies.length >> 1]?.toFixed(1)} ms`,
+  );
+  expect(collector.rows("survey_id = 'worst'")).toBeGreaterThan(0);
+  expect((await fetch(`${collector.url}/v1/surveys`)).status).toBe(200);
 });

@@ -13,6 +13,7 @@ it("exports exactly these names", () => {
     "csvCell",
     "csvRow",
     "exportCsv",
+    "hostPolicy",
     "loadSurveys",
     "openSqliteStore",
     "parseCommentsQuery",

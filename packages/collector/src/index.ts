@@ -9,6 +9,9 @@ export { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
 export type { CorsPolicy } from "./http/cors-policy.js";
 /** CORS: `--cors-origin` values into a policy. */
 export { corsPolicy } from "./http/cors-policy.js";
+export type { HostOptions, HostPolicy } from "./http/host-policy.js";
+/** The host names served and the collector's own origin: `--public-url`, `--allowed-host`, loopback without a read key. */
+export { hostPolicy } from "./http/host-policy.js";
 export type { RateLimit, TokenBuckets } from "./http/rate-limit.js";
 /** Per-client token buckets, as the rate limit uses them. */
 export { tokenBuckets } from "./http/rate-limit.js";
@@ -49,5 +52,6 @@ export type {
   StoredResponse,
   SurveyTotals,
 } from "./store/store.js";
-/** Survey definitions from a file or folder, validated. */
+export type { LoadOptions } from "./surveys.js";
+/** Survey definitions from a file or folder, validated (unknown fields are errors unless allowed). */
 export { InvalidSurveysError, loadSurveys } from "./surveys.js";

@@ -44,12 +44,26 @@ export interface ExportRequest extends PeriodRequest, Filtered {
   surveyId: string | undefined;
 }
 
-const DATE = /^\d{4}-\d\d-\d\d$/;
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const INTERVALS = ["day", "week", "month"] as const;
 const LATEST = Date.UTC(9999, 0, 1);
 
 const quote = (v: string) => JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+
+/**
+ * The instant a `from`/`to` value names, when it is a real calendar date or date-time (Date.parse
+ * would turn `2025-02-30` into March 2 and take `T24:00`); undefined for anything else.
+ */
+export function strictTime(v: string): number | undefined {
+  const m = DATE_TIME.exec(v) ?? DATE.exec(v);
+  if (!m) return undefined;
+  const [y, mo, d, h = 0, mi = 0, sec = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  const date = new Date(Date.UTC(y!, mo! - 1, d!));
+  const real = date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d;
+  if (!real || h > 23 || mi > 59 || sec > 59) return undefined;
+  return m.length === 4 ? date.getTime() : Date.parse(v);
+}
 
 /** Reads the parameters shared by every results route; pushes `param: problem` lines to `errors`. */
 function readPeriod(q: QueryParams, errors: string[]): PeriodRequest {
@@ -62,12 +76,12 @@ function readPeriod(q: QueryParams, errors: string[]): PeriodRequest {
   for (const name of ["from", "to"] as const) {
     const v = q[name];
     if (!v) continue;
-    const time = DATE.test(v) ? Date.parse(`${v}T00:00:00Z`) : DATE_TIME.test(v) ? Date.parse(v) : undefined;
-    if (time === undefined) {
+    const time = strictTime(v);
+    if (!DATE.test(v) && !DATE_TIME.test(v)) {
       errors.push(
         `${name}: must be a date such as 2025-01-31 or a date-time such as 2025-01-31T09:00:00Z (got ${quote(v)})`,
       );
-    } else if (Number.isNaN(time) || time < 0 || time >= LATEST) {
+    } else if (time === undefined || time < 0 || time >= LATEST) {
       errors.push(`${name}: must be a real date from 1970 to 9998 (got ${quote(v)})`);
     }
   }
@@ -85,8 +99,9 @@ const surveyOf = (q: QueryParams, errors: string[]) => {
 const wholeNumber = (q: QueryParams, name: string, min: number, max: number, fallback: number, errors: string[]) => {
   const raw = q[name];
   if (raw === undefined || raw === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) {
+  // Digits only: Number() would also take "1e2", "0x10" and " 5".
+  const n = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(n >= min && n <= max)) {
     errors.push(`${name}: must be a whole number from ${min} to ${max} (got ${quote(raw)})`);
     return fallback;
   }
@@ -185,6 +200,13 @@ export function parseSurveysQuery(q: QueryParams): Parsed<PeriodRequest & { coun
   return done({ ...period, counted: q.from !== undefined || q.to !== undefined }, errors);
 }
 
+/** Why a period holds no time, saying what a missing end defaulted to. */
+function emptyPeriod(period: PeriodRequest, until: number): string {
+  if (period.from && period.to) return `to: must be after from (got from ${period.from}, to ${period.to})`;
+  const end = new Date(until - 1).toISOString().slice(0, 10);
+  return `from: must not be after today, where the period ends when to is not given (got from ${period.from}; today ends ${end} in ${period.timeZone})`;
+}
+
 /** A period resolved to instants: `[since, until)`. */
 export interface ResolvedPeriod {
   since: number;
@@ -207,7 +229,6 @@ export function resolvePeriod(period: PeriodRequest, first: number | undefined, 
   };
   const until = period.to ? instant(period.to, true) : days.startOfDay(days.startOfDay(now) + 36 * 3_600_000);
   const since = period.from ? instant(period.from, false) : days.startOfDay(Math.min(first ?? now, until - 1));
-  if (until <= since)
-    return { ok: false, errors: [`to: must be after from (got from ${period.from}, to ${period.to})`] };
+  if (until <= since) return { ok: false, errors: [emptyPeriod(period, until)] };
   return { ok: true, value: { since, until } };
 }

@@ -5,7 +5,8 @@ import type { ResponseStore } from "./store/store.js";
 /** A results request that cannot be answered: the HTTP status and the lines saying why. */
 export interface ResultsError {
   ok: false;
-  status: 400 | 404;
+  /** 400 a bad or too large query, 404 an unknown survey, 503 out of time or busy. */
+  status: 400 | 404 | 503;
   errors: string[];
 }
 

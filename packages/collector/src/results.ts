@@ -16,6 +16,7 @@ import {
 } from "@sonde/core";
 import type { QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
 import { computeBreakdowns } from "./results-breakdown.js";
+import { budgetedStore, type QueryBudget } from "./results-budget.js";
 import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
 import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
 import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
@@ -25,6 +26,8 @@ export interface ResultsContext {
   store: ResponseStore;
   surveys: readonly Survey[];
   now: number;
+  /** This query's limits (default: the score limit, no deadline); see results-budget.ts. */
+  budget?: QueryBudget;
 }
 
 /** The most points a trend may have. */
@@ -109,7 +112,10 @@ function openQuestions(survey: Survey | undefined, fields: () => { stepId: strin
     .map((f) => f.stepId);
 }
 
-/** Answers `GET /v1/results`: scores, trend, breakdowns and the comparison for one survey and period. */
+/**
+ * Answers `GET /v1/results`: scores, trend, breakdowns and the comparison for one survey and period.
+ * Throws BudgetExceeded when the query would pass its budget (see results-budget.ts).
+ */
 export function computeResults(
   request: ResultsRequest,
   ctx: ResultsContext,
@@ -145,7 +151,8 @@ export function computeResults(
   const shapes = new Map<string, string>();
   const filters = request.filters;
   const query = { surveyId: survey.id, since: period.since, until: period.until, attributes, filters };
-  const responses = scorableResponses(ctx.store, query, shapes);
+  const shape = { periods: periods.length, interval, by: request.by };
+  const responses = scorableResponses(budgetedStore(ctx.store, ctx.budget, shape), query, shapes);
   const grouping = { period: interval, timeZone: request.timeZone };
   const periodRows = tallyResponses(responses, grouping);
   const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
@@ -176,7 +183,11 @@ export function computeResults(
   let comparison: ResultsBody["comparison"] = null;
   if (request.compare) {
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
-    const before = scorableResponses(ctx.store, { surveyId: survey.id, ...previous, filters }, shapes);
+    const before = scorableResponses(
+      budgetedStore(ctx.store, ctx.budget),
+      { surveyId: survey.id, ...previous, filters },
+      shapes,
+    );
     const prior = new Map(mergeRows(tallyResponses(before), { period: false }).map((row) => [row.stepId, row.tally]));
     const compared: QuestionComparison[] = keys.map((stepId) => {
       const current = totals.get(stepId)!;

@@ -194,17 +194,24 @@ describe("rate limit", () => {
 });
 
 describe("request log", () => {
-  it("writes one line per request, with the key redacted", async () => {
+  /** A collector logging into `lines`, with the read key. */
+  async function logged(options: Parameters<typeof testCollector>[0] = {}) {
     const lines: string[] = [];
-    const logged = await testCollector({
+    const collector = await testCollector({
       quiet: false,
       readKey: READ_KEY,
       logTo: { write: (chunk: string) => lines.push(...chunk.split("\n").filter(Boolean)) },
+      ...options,
     });
-    await fetch(`${logged.url}/v1/results/surveys?key=${READ_KEY}`);
-    await fetch(`${logged.url}/v1/surveys`);
-    await post(logged.url, "{");
-    await logged.close();
+    return { collector, lines };
+  }
+
+  it("writes one line per request, with the key redacted", async () => {
+    const { collector: log, lines } = await logged();
+    await fetch(`${log.url}/v1/results/surveys?key=${READ_KEY}`);
+    await fetch(`${log.url}/v1/surveys`);
+    await post(log.url, "{");
+    await log.close();
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(
       /^\d{4}-\d\d-\d\dT[\d:.]+Z 127\.0\.0\.1 GET \/v1\/results\/surveys\?key=\[redacted\] 200 [\d.]+ms$/,
@@ -212,5 +219,81 @@ describe("request log", () => {
     expect(lines[1]).toContain("GET /v1/surveys 200");
     expect(lines[2]).toContain("POST /v1/responses 400");
     expect(lines.join("\n")).not.toContain(READ_KEY);
+  });
+
+  it.each([
+    ["%6Bey", 200],
+    ["k%65y", 200],
+    ["%6b%65%79", 200],
+    ["KEY", 401],
+    ["Key", 401],
+    ["ke%79", 200],
+  ])("redacts the key sent as ?%s= (the router decodes names; status %i)", async (name, status) => {
+    const { collector: log, lines } = await logged();
+    const res = await fetch(`${log.url}/v1/results/surveys?x=1&${name}=${READ_KEY}&y=2`);
+    await log.close();
+    expect(res.status).toBe(status);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`?x=1&${name}=[redacted]&y=2`);
+    expect(lines[0]).not.toContain(READ_KEY);
+  });
+
+  it("redacts every copy of a repeated key", async () => {
+    const { collector: log, lines } = await logged();
+    await fetch(`${log.url}/v1/results/surveys?key=wrong-one&key=${READ_KEY}`);
+    await log.close();
+    expect(lines[0]).toContain("?key=[redacted]&key=[redacted]");
+  });
+
+  it("cannot be forged through a trusted proxy's X-Forwarded-For", async () => {
+    const { collector: log, lines } = await logged({ trustProxy: true, readKey: undefined });
+    await fetch(`${log.url}/v1/surveys`, { headers: { "x-forwarded-for": "10.1.2.3" } });
+    await fetch(`${log.url}/v1/surveys`, {
+      headers: { "x-forwarded-for": "1.2.3.4 GET /v1/results?key=stolen 200 0.1ms\t" },
+    });
+    await log.close();
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/Z 10\.1\.2\.3 GET \/v1\/surveys 200 /);
+    // Not an address: the socket's is logged instead, and nothing of the header.
+    expect(lines[1]).toMatch(/Z 127\.0\.0\.1 GET \/v1\/surveys 200 [\d.]+ms$/);
+    expect(lines.join("\n")).not.toContain("stolen");
+  });
+
+  it("escapes controls, spaces and invisible characters in logged values", async () => {
+    const { logField, redactTarget } = await import("./http/request-log.js");
+    expect(logField("a b\nc\td\\e\u202ef\u0000")).toBe("a\\x20b\\x0ac\\x09d\\x5ce\\u{202e}f\\x00");
+    expect(logField("/v1/surveys?lang=ø")).toBe("/v1/surveys?lang=ø");
+    expect(redactTarget("/v1/results?Key=a&%4B%45%59=b&keys=c&monkey=d")).toBe(
+      "/v1/results?Key=[redacted]&%4B%45%59=[redacted]&keys=c&monkey=d",
+    );
+  });
+});
+
+describe("keys in error output", () => {
+  it("are redacted from internal errors, whatever the error says", async () => {
+    const { createApp } = await import("./app.js");
+    const { openSqliteStore } = await import("./store/sqlite.js");
+    const { tempDir } = await import("./testing/fixtures.js");
+    const store = openSqliteStore(`${tempDir()}/err.sqlite`);
+    const failing = {
+      ...store,
+      surveyTotals: () => {
+        throw new Error(`cannot read http://127.0.0.1/v1/results?key=${READ_KEY} (Bearer ${READ_KEY})`);
+      },
+    };
+    const app = createApp({ store: failing, surveys: [], readKey: READ_KEY, rateLimit: false });
+    const printed: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => printed.push(args.map(String).join(" "));
+    try {
+      const res = await app.request("/v1/results/surveys", { headers: { authorization: `Bearer ${READ_KEY}` } });
+      expect(res.status).toBe(500);
+      expect(await res.text()).not.toContain(READ_KEY);
+    } finally {
+      console.error = original;
+      store.close();
+    }
+    expect(printed.join("\n")).toContain("cannot read http://127.0.0.1/v1/results?key=[redacted]");
+    expect(printed.join("\n")).not.toContain(READ_KEY);
   });
 });

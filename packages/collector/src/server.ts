@@ -1,11 +1,13 @@
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIP } from "node:net";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
 import { corsPolicy } from "./http/cors-policy.js";
+import { type HostPolicy, hostPolicy, isLoopbackAddress } from "./http/host-policy.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import { bufferedSink } from "./http/request-log.js";
+import { inlineRunner, type ReadRunner, workerRunner } from "./read-runner.js";
 import { openSqliteStore } from "./store/sqlite.js";
 import { loadSurveys } from "./surveys.js";
 
@@ -21,6 +23,10 @@ export interface CollectorOptions {
   writeKey?: string;
   /** Origins allowed from browsers (`--cors-origin`). */
   corsOrigins?: readonly string[];
+  /** The URL people reach the collector at (`--public-url`): its host is served, its origin is the collector's own. */
+  publicUrl?: string;
+  /** More host names to serve (`--allowed-host`); with these or a public URL, other Host names get 421. */
+  allowedHosts?: readonly string[];
   /** Per-client limit; `false` turns it off. */
   rateLimit?: RateLimit | false;
   /** Take the client's address from the last `X-Forwarded-For` entry (behind one reverse proxy). */
@@ -29,8 +35,15 @@ export interface CollectorOptions {
   synchronous?: "normal" | "full";
   /** No request logs. */
   quiet?: boolean;
+  /**
+   * Where the read API computes: a worker thread (default), so that a heavy query never holds
+   * ingest or `/v1/surveys`, or this thread; its time (default 20 s) and memory (default 1024 MB).
+   */
+  results?: { thread?: "worker" | "inline"; timeMs?: number; memoryMb?: number };
   /** Where request logs go (default stdout). */
   logTo?: { write(chunk: string): unknown };
+  /** Unknown survey fields are dropped with a warning instead of refusing the definitions (`--allow-unknown`). */
+  allowUnknown?: boolean;
   /** Told about survey fields this version ignores (default: a line on stderr). */
   warn?: (line: string) => void;
 }
@@ -42,13 +55,13 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** The client's address: its socket's, or the proxy's last `X-Forwarded-For` entry when trusted. */
-function clientAddress(trustProxy: boolean): (c: Context) => string {
+/** The client's address: its socket's, or the proxy's last `X-Forwarded-For` entry when trusted and an IP address. */
+export function clientAddress(trustProxy: boolean): (c: Context) => string {
   return (c) => {
     if (trustProxy) {
       const forwarded = c.req.header("x-forwarded-for");
       const last = forwarded?.split(",").at(-1)?.trim();
-      if (last) return last;
+      if (last && isIP(last)) return last;
     }
     try {
       return getConnInfo(c).remote.address ?? "unknown";
@@ -58,25 +71,52 @@ function clientAddress(trustProxy: boolean): (c: Context) => string {
   };
 }
 
+/**
+ * A collector whose results need no key must not be reachable from other machines unless the hosts
+ * it serves are named: throws naming the fix.
+ */
+function checkListenAddress(hosts: HostPolicy, address: string): void {
+  if (hosts.hosts === "loopback" && !isLoopbackAddress(address)) {
+    throw new Error(
+      `--host ${address}: without --read-key a collector listens on loopback only, as anyone who reaches it could read results; give it --read-key, or name the hosts it serves with --public-url or --allowed-host`,
+    );
+  }
+}
+
 /** Starts the collector: validates surveys and options (throws naming the problem), opens SQLite, listens. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const warn = options.warn ?? ((line: string) => console.error(`sonde-collector: warning: ${line}`));
-  const surveys = options.surveys ? loadSurveys(options.surveys, warn) : [];
+  const host = options.host ?? "127.0.0.1";
+  const hosts = hostPolicy({
+    publicUrl: options.publicUrl,
+    allowedHosts: options.allowedHosts,
+    readKey: options.readKey,
+    trustProxy: options.trustProxy,
+  });
+  checkListenAddress(hosts, host);
+  const surveys = options.surveys ? loadSurveys(options.surveys, { warn, allowUnknown: options.allowUnknown }) : [];
   const cors = corsPolicy(options.corsOrigins);
   const store = openSqliteStore(options.db, { synchronous: options.synchronous });
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
+  const { thread, timeMs, memoryMb } = options.results ?? {};
+  // A worker opens the file again: an in-memory database can only be read where it is.
+  const reads: ReadRunner =
+    thread === "inline" || options.db === ":memory:" || options.db === ""
+      ? inlineRunner(() => ({ store, surveys, now: Date.now() }), timeMs)
+      : workerRunner({ db: options.db, surveys, now: Date.now, timeMs, memoryMb });
   const app = createApp({
     store,
     surveys,
     cors,
+    hosts,
     readKey: options.readKey,
     writeKey: options.writeKey,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     clientOf: clientAddress(options.trustProxy ?? false),
     maxBodyBytes: options.maxBodyBytes,
     log,
+    reads,
   });
-  const host = options.host ?? "127.0.0.1";
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -84,6 +124,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       s.once("error", reject);
     });
   } catch (error) {
+    await reads.close();
     store.close();
     throw error;
   }
@@ -99,8 +140,10 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         server.close(() => {
           clearTimeout(force);
           log?.flush();
-          store.close();
-          resolve();
+          void reads.close().then(() => {
+            store.close();
+            resolve();
+          });
         });
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });

@@ -70,11 +70,13 @@ describe("survey definitions are validated at start", () => {
     expect(() => loadSurveys(dir)).toThrow(message);
   });
 
-  it("loads a definition with fields it does not know, and says which it ignored", () => {
+  it("with allowUnknown, loads a definition with fields it does not know, and says which it ignored", () => {
     const file = join(tempDir(), "surveys.json");
     writeFileSync(file, JSON.stringify([survey("newer", { confetti: true })]));
     const warnings: string[] = [];
-    expect(loadSurveys(file, (w) => warnings.push(w)).map((s) => s.id)).toEqual(["newer"]);
+    expect(loadSurveys(file, { allowUnknown: true, warn: (w) => warnings.push(w) }).map((s) => s.id)).toEqual([
+      "newer",
+    ]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(`${file}: `);
     expect(warnings[0]).toContain("confetti");

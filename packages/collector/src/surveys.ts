@@ -1,54 +1,75 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { parseSurvey, parseSurveys, type Survey } from "@sonde/core";
+import { type CheckOptions, parseSurvey, parseSurveys, type Survey, unknownFieldIssues } from "@sonde/core";
+import { parseSurveyJson, readSurveyFile, SurveyFileError, surveyFiles } from "./survey-files.js";
 
 /** Survey definitions that failed validation; the message lists every bad path. */
-export class InvalidSurveysError extends Error {}
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new InvalidSurveysError(`sonde-collector: cannot read surveys from ${path} (${(error as Error).message})`);
+export class InvalidSurveysError extends Error {
+  /** Each problem, as `file: path: problem`. */
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`sonde-collector: the survey definitions are invalid:\n  ${problems.join("\n  ")}`);
+    this.problems = problems;
   }
 }
 
-/** One file's surveys: a list, `{ "surveys": [...] }`, or (in a folder) a single survey. */
-function surveysIn(path: string, json: unknown, errors: string[], warn: (line: string) => void): Survey[] {
-  const single = json && typeof json === "object" && !Array.isArray(json) && "steps" in json && !("surveys" in json);
-  const parsed = single ? parseSurvey(json) : parseSurveys(json);
-  if (!parsed.ok) {
-    errors.push(...parsed.errors.map((e) => `${path}: ${e}`));
+/** How definitions are read. */
+export interface LoadOptions {
+  /** Told about each unknown field when they are allowed (default: nothing). */
+  warn?: (line: string) => void;
+  /**
+   * Drop fields this version does not know, with a warning, instead of refusing them (for
+   * definitions written for a newer Sonde). By default a misspelled key is an error that
+   * names the key it was probably meant to be.
+   */
+  allowUnknown?: boolean;
+}
+
+const kindOf = (json: unknown) => (json === null ? "null" : Array.isArray(json) ? "an array" : `a ${typeof json}`);
+
+/** One file's surveys: a list, `{ "surveys": [...] }`, or a single survey (an object with steps). */
+function surveysIn(file: string, json: unknown, check: CheckOptions, errors: string[], warn: (line: string) => void) {
+  if (json === null || typeof json !== "object") {
+    errors.push(`${file}: must be a list of surveys, { "surveys": [...] } or one survey (got ${kindOf(json)})`);
     return [];
   }
-  for (const w of parsed.warnings) warn(`${path}: ${w}`);
+  const single = !Array.isArray(json) && "steps" in json && !("surveys" in json);
+  const parsed = single ? parseSurvey(json, check) : parseSurveys(json, check);
+  if (!parsed.ok) {
+    errors.push(...parsed.errors.map((e) => `${file}: ${e}`));
+    return [];
+  }
+  for (const w of parsed.warnings) warn(`${file}: ${w}`);
   return Array.isArray(parsed.value) ? parsed.value : [parsed.value];
 }
 
 /**
  * Reads and validates survey definitions from a JSON file, or from every `*.json` file of a folder
- * (in name order). Throws InvalidSurveysError listing each bad field as `file: path: problem`,
- * and each survey id defined twice. Fields this version does not know are dropped and passed to
- * `warn` (a newer definition file still loads).
+ * (in name order). Throws InvalidSurveysError listing each bad field as `file: path: problem`, each
+ * file that cannot be read or parsed (with the line and column of a syntax error) and each survey
+ * id defined twice.
  */
-export function loadSurveys(path: string, warn: (line: string) => void = () => {}): Survey[] {
+export function loadSurveys(path: string, options: LoadOptions = {}): Survey[] {
+  const warn = options.warn ?? (() => {});
+  const check: CheckOptions = options.allowUnknown ? {} : { unknownFields: unknownFieldIssues };
   let files: string[];
   try {
-    files = statSync(path).isDirectory()
-      ? readdirSync(path)
-          .filter((name) => name.endsWith(".json"))
-          .sort()
-          .map((name) => join(path, name))
-      : [path];
+    files = surveyFiles(path);
   } catch (error) {
-    throw new InvalidSurveysError(`sonde-collector: cannot read surveys from ${path} (${(error as Error).message})`);
+    throw new InvalidSurveysError([(error as Error).message]);
   }
-  if (files.length === 0) throw new InvalidSurveysError(`sonde-collector: ${path} holds no .json file of surveys`);
+  if (files.length === 0) throw new InvalidSurveysError([`${path} holds no .json file of surveys`]);
   const errors: string[] = [];
   const surveys: Survey[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    surveysIn(file, readJson(file), errors, warn).forEach((survey, i) => {
+    let json: unknown;
+    try {
+      json = parseSurveyJson(file, readSurveyFile(file));
+    } catch (error) {
+      if (!(error instanceof SurveyFileError)) throw error;
+      errors.push(error.message);
+      continue;
+    }
+    surveysIn(file, json, check, errors, warn).forEach((survey, i) => {
       const where = seen.get(survey.id);
       if (where)
         errors.push(`${file}: surveys[${i}].id: "${survey.id}" is already defined in ${where}; ids must be unique`);
@@ -56,8 +77,11 @@ export function loadSurveys(path: string, warn: (line: string) => void = () => {
       surveys.push(survey);
     });
   }
-  if (errors.length) {
-    throw new InvalidSurveysError(`sonde-collector: the survey definitions are invalid:\n  ${errors.join("\n  ")}`);
-  }
+  if (errors.length) throw new InvalidSurveysError(errors);
   return surveys;
+}
+
+/** The definitions as `GET /v1/surveys` serves them (and `sonde-collector compile` writes them). */
+export function servedSurveys(surveys: readonly Survey[]): string {
+  return JSON.stringify({ surveys });
 }

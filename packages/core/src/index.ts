@@ -100,6 +100,10 @@ export {
   idSchema,
 } from "./schema/id.js";
 export {
+  /** The most answers one response may carry, and steps one survey may have. */
+  MAX_ANSWERS,
+  /** The most attributes a person or an answer's context may carry. */
+  MAX_ATTRIBUTES,
   /** The most responses one batch may hold. */
   MAX_BATCH_RESPONSES,
   /** The wire format's version. */
@@ -205,9 +209,15 @@ export {
   /** Schema of user-facing text: a string or a map language → string. */
   textSchema,
 } from "./schema/text.js";
+export {
+  /** Unknown fields as issues with "did you mean …?", for `unknownFields` in a check's options. */
+  unknownFieldIssues,
+} from "./schema/unknown-fields.js";
 export type {
   /** A validated value with warnings, or zod's issues still unformatted. */
   Checked,
+  /** How a check treats unknown fields: dropped with a warning (default), or errors. */
+  CheckOptions,
   /** A validated value with warnings, or error lines. */
   Validated,
 } from "./schema/validate.js";

@@ -8,6 +8,9 @@ export function sameKey(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** The query parameters that carry a key (lowercase); logs redact them whatever their case or encoding. */
+export const KEY_PARAMS: readonly string[] = ["key"];
+
 /** The key a request carries: `Authorization: Bearer <key>`, else `?key=<key>` (for links and beacons). */
 export function keyOf(c: Context): string | undefined {
   const auth = c.req.header("authorization");
@@ -16,6 +19,13 @@ export function keyOf(c: Context): string | undefined {
     return m ? m[1] : "";
   }
   return c.req.query("key");
+}
+
+/** `text` with every occurrence of the given keys replaced by `[redacted]`: for error output. */
+export function redactKeys(text: string, keys: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const key of keys) if (key) out = out.split(key).join("[redacted]");
+  return out;
 }
 
 /**

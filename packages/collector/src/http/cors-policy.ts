@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { type HostPolicy, isOwnOrigin } from "./host-policy.js";
 
 /** Which web origins may call the collector from a browser. */
 export interface CorsPolicy {
@@ -43,8 +44,11 @@ export function corsPolicy(values: readonly string[] = []): CorsPolicy {
 const isResults = (path: string) =>
   path === "/v1/results" || path.startsWith("/v1/results/") || path.startsWith("/v1/results.");
 
-/** Applies the policy to `/v1/*`: answers preflights, adds CORS headers, refuses disallowed origins with 403. */
-export function corsMiddleware(policy: CorsPolicy): MiddlewareHandler {
+/**
+ * Applies the policy to `/v1/*`: answers preflights, adds CORS headers, refuses disallowed origins
+ * with 403. The collector's own origin (per `hosts`: scheme, host and port) may always call it.
+ */
+export function corsMiddleware(policy: CorsPolicy, hosts: HostPolicy = { hosts: "any" }): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header("origin");
     const preflight = c.req.method === "OPTIONS" && c.req.header("access-control-request-method") !== undefined;
@@ -53,12 +57,7 @@ export function corsMiddleware(policy: CorsPolicy): MiddlewareHandler {
       return next();
     }
     const results = isResults(c.req.path);
-    let sameOrigin = false;
-    try {
-      sameOrigin = new URL(origin).host === c.req.header("host");
-    } catch {
-      // "null" or garbage: not our origin
-    }
+    const sameOrigin = isOwnOrigin(c, hosts, origin);
     const allowed = results
       ? sameOrigin || policy.results.has(origin)
       : policy.ingest === "*" || sameOrigin || policy.ingest.has(origin);

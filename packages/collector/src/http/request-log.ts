@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { KEY_PARAMS } from "./access-key.js";
 
 /** Where log lines go; `write` receives whole lines. */
 export interface LogSink {
@@ -32,10 +33,40 @@ export function bufferedSink(out: { write(chunk: string): unknown }): LogSink & 
   };
 }
 
-// Keys must never reach a log file.
-const redact = (url: string) => url.replace(/([?&]key=)[^&]*/gi, "$1[redacted]");
+/**
+ * A request target with the value of every parameter that authenticates replaced by
+ * `[redacted]`. Names are compared decoded, as the router reads them (`?%6Bey=` is `?key=`),
+ * and in any case.
+ */
+export function redactTarget(target: string): string {
+  const q = target.indexOf("?");
+  if (q < 0) return target;
+  const params = target
+    .slice(q + 1)
+    .split("&")
+    .map((param) => {
+      const eq = param.indexOf("=");
+      const raw = eq < 0 ? param : param.slice(0, eq);
+      const name = raw
+        .replace(/\+/g, " ")
+        .replace(/%([\da-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return KEY_PARAMS.includes(name.toLowerCase()) ? `${raw}=[redacted]` : param;
+    });
+  return `${target.slice(0, q)}?${params.join("&")}`;
+}
 
-/** One line per request: time, client, method, path (keys redacted), status, duration. */
+/**
+ * A value as a log field: controls, spaces, invisible format characters, unpaired surrogates and
+ * backslashes escaped (`\x0a`, `\u{202e}`), so that no value can end a line or fake another field.
+ */
+export function logField(value: string): string {
+  return value.replace(/[\p{Cc}\p{Cf}\p{Z}\\\ud800-\udfff]/gu, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+  });
+}
+
+/** One line per request: time, client, method, target (keys redacted), status, duration; fields escaped. */
 export function requestLog(
   sink: LogSink,
   clientOf: (c: Parameters<MiddlewareHandler>[0]) => string,
@@ -46,8 +77,7 @@ export function requestLog(
     const url = c.req.url;
     const target = url.slice(url.indexOf("/", url.indexOf("//") + 2));
     const ms = (performance.now() - started).toFixed(1);
-    sink.write(
-      `${new Date().toISOString()} ${clientOf(c)} ${c.req.method} ${redact(target)} ${c.res.status} ${ms}ms\n`,
-    );
+    const fields = [clientOf(c), c.req.method, redactTarget(target)].map(logField).join(" ");
+    sink.write(`${new Date().toISOString()} ${fields} ${c.res.status} ${ms}ms\n`);
   };
 }

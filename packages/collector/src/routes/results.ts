@@ -1,8 +1,9 @@
 import type { Survey } from "@sonde/core";
 import type { Context, Hono } from "hono";
 import { requireKey } from "../http/access-key.js";
-import { computeResults, type ResultsContext } from "../results.js";
-import { computeComments } from "../results-comments.js";
+import type { ReadOutcome } from "../read-jobs.js";
+import { inlineRunner, type ReadRunner } from "../read-runner.js";
+import type { ResultsContext } from "../results.js";
 import { exportCsv } from "../results-csv.js";
 import {
   parseCommentsQuery,
@@ -11,8 +12,7 @@ import {
   parseSurveysQuery,
   resolvePeriod,
 } from "../results-query.js";
-import { surveyList } from "../results-surveys.js";
-import type { ResponseStore } from "../store/store.js";
+import type { ResponseFields, ResponseStore } from "../store/store.js";
 
 /** What the read routes need. */
 export interface ResultsOptions {
@@ -20,60 +20,65 @@ export interface ResultsOptions {
   surveys: readonly Survey[];
   readKey: string | undefined;
   now: () => number;
+  /** Where results, comments and the survey list are computed (default: this thread, within the time budget). */
+  reads?: ReadRunner;
 }
 
-const invalid = (c: Context, errors: string[], status: 400 | 404 = 400) =>
-  c.json({ error: status === 404 ? "not found" : "invalid query", issues: errors }, status);
+const ERRORS = { 400: "invalid query", 404: "not found", 503: "query stopped" } as const;
+
+const invalid = (c: Context, errors: string[], status: 400 | 404 | 503 = 400) =>
+  c.json({ error: ERRORS[status], issues: errors }, status);
+
+/** A read job's outcome as the response: its JSON body as computed, or the refusal. */
+const reply = (c: Context, outcome: ReadOutcome) =>
+  outcome.ok
+    ? c.body(outcome.json, 200, { "content-type": "application/json" })
+    : invalid(c, outcome.errors, outcome.status);
 
 /**
  * The read API, behind the read key: `/v1/results/surveys`, `/v1/results`,
  * `/v1/results/comments` and `/v1/results/export.csv`.
  */
 export function resultsRoutes(app: Hono, options: ResultsOptions): void {
-  const context = (): ResultsContext => ({
-    store: options.store,
-    surveys: options.surveys,
-    now: options.now(),
-  });
+  const reads =
+    options.reads ??
+    inlineRunner((): ResultsContext => ({ store: options.store, surveys: options.surveys, now: options.now() }));
   app.use("/v1/results", requireKey(options.readKey, "read"));
   app.use("/v1/results/*", requireKey(options.readKey, "read"));
   app.use("/v1/results", noStore);
   app.use("/v1/results/*", noStore);
 
-  app.get("/v1/results/surveys", (c) => {
+  app.get("/v1/results/surveys", async (c) => {
     const request = parseSurveysQuery(c.req.query());
     if (!request.ok) return invalid(c, request.errors);
     const period = request.value.counted ? resolvePeriod(request.value, 0, options.now()) : null;
     if (period && !period.ok) return invalid(c, period.errors);
-    return c.json({ surveys: surveyList(options.store, options.surveys, period?.value) });
+    return reply(c, await reads.run({ kind: "surveys", period: period?.value }));
   });
 
-  app.get("/v1/results", (c) => {
+  app.get("/v1/results", async (c) => {
     const request = parseResultsQuery(c.req.query());
     if (!request.ok) return invalid(c, request.errors);
-    const result = computeResults(request.value, context());
-    return result.ok ? c.json(result.value) : invalid(c, result.errors, result.status);
+    return reply(c, await reads.run({ kind: "results", request: request.value }));
   });
 
-  app.get("/v1/results/comments", (c) => {
+  app.get("/v1/results/comments", async (c) => {
     const request = parseCommentsQuery(c.req.query());
     if (!request.ok) return invalid(c, request.errors);
-    const result = computeComments(request.value, context());
-    return result.ok ? c.json(result.value) : invalid(c, result.errors, result.status);
+    return reply(c, await reads.run({ kind: "comments", request: request.value }));
   });
 
-  app.get("/v1/results/export.csv", (c) => {
+  app.get("/v1/results/export.csv", async (c) => {
     const request = parseExportQuery(c.req.query());
     if (!request.ok) return invalid(c, request.errors);
     const period = resolvePeriod(request.value, 0, options.now());
     if (!period.ok) return invalid(c, period.errors);
+    const query = { surveyId: request.value.surveyId, ...period.value, filters: request.value.filters };
+    const columns = await reads.run({ kind: "fields", query });
+    if (!columns.ok) return invalid(c, columns.errors, columns.status);
     const name = `sonde-${request.value.surveyId ?? "all"}-${new Date(options.now()).toISOString().slice(0, 10)}.csv`;
     return c.body(
-      exportCsv(
-        options.store,
-        { surveyId: request.value.surveyId, ...period.value, filters: request.value.filters },
-        options.surveys,
-      ),
+      exportCsv(options.store, query, options.surveys, undefined, JSON.parse(columns.json) as ResponseFields),
       200,
       {
         "content-type": "text/csv; charset=utf-8; header=present",

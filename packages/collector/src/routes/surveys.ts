@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Survey } from "@sonde/core";
 import type { Hono } from "hono";
+import { servedSurveys } from "../surveys.js";
 
 /** Whether an `If-None-Match` header names this entity tag (or `*`). */
 export function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -14,7 +15,7 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 
 /** `GET /v1/surveys`: the definitions validated at start, with an ETag so that unchanged lists cost a 304. */
 export function surveysRoute(app: Hono, surveys: readonly Survey[]): void {
-  const body = JSON.stringify({ surveys });
+  const body = servedSurveys(surveys);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   // Pages ask on every load; a minute of caching spares the collector, and the ETag makes the
   // revalidation after it nearly free.

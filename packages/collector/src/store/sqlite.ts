@@ -29,6 +29,8 @@ export interface SqliteOptions {
    * requests. `inline`: SQLite's own autocheckpoint, on the commit that crosses 1000 pages.
    */
   checkpoint?: "background" | "inline";
+  /** Read only, as a second connection beside the one that writes (the results worker's). */
+  readonly?: boolean;
 }
 
 const MIN_TIME = Number.MIN_SAFE_INTEGER;
@@ -84,15 +86,18 @@ const toStored = (row: Row): StoredResponse => ({
 
 /** Opens (or creates) a SQLite file in WAL mode and brings its schema up to date. */
 export function openSqliteStore(path: string, options: SqliteOptions = {}): ResponseStore {
-  const db = new Database(path);
-  db.pragma("journal_mode = WAL");
-  db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
+  const readonly = options.readonly ?? false;
+  const db = new Database(path, { readonly, fileMustExist: readonly });
+  if (!readonly) {
+    db.pragma("journal_mode = WAL");
+    db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`);
+  }
   db.pragma("busy_timeout = 5000");
   // 32 MB of page cache (the default is 2 MB): indexes of a few million responses stay in memory.
   db.pragma("cache_size = -32000");
   db.pragma("temp_store = MEMORY");
-  migrate(db);
-  const background = options.checkpoint !== "inline" && path !== ":memory:" && path !== "";
+  if (!readonly) migrate(db);
+  const background = !readonly && options.checkpoint !== "inline" && path !== ":memory:" && path !== "";
   // With a background checkpointer the inline one is only a safety net (40 MB of WAL).
   if (background) db.pragma("wal_autocheckpoint = 10000");
   const checkpointer = background ? startCheckpointer(path) : undefined;

@@ -2,7 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { SurveyResponse } from "@sonde/core";
+import { MAX_ANSWERS, MAX_ATTRIBUTES, type SurveyResponse } from "@sonde/core";
 import Database from "better-sqlite3";
 import { type CollectorOptions, type RunningCollector, startCollector } from "../server.js";
 
@@ -61,6 +61,32 @@ export function response(over: Record<string, unknown> = {}): Record<string, unk
     schemaVersion: 1,
     ...over,
   };
+}
+
+/**
+ * A response as large as the wire format allows: `MAX_ANSWERS` NPS answers under 64-character
+ * step ids, `MAX_ATTRIBUTES` attributes of 512 characters, the longest URL, locale and ids.
+ * `over` replaces top-level fields; `n` varies the ids, the scores and the page.
+ */
+export function worstCaseResponse(n: number, over: Record<string, unknown> = {}): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (let q = 0; q < MAX_ANSWERS; q++)
+    answers[`q${String(q).padStart(3, "0")}`.padEnd(64, "-")] = { kind: "nps", value: (n + q) % 11 };
+  const attributes: Record<string, string> = {};
+  for (let a = 0; a < MAX_ATTRIBUTES; a++) attributes[`attr${a}`.padEnd(64, "_")] = `${n % 3}`.padEnd(512, "x");
+  return response({
+    id: `worst-${String(n).padStart(8, "0")}`.padEnd(64, "0"),
+    anonymousId: `anon-${n}`.padEnd(128, "a"),
+    userId: `user-${n}`.padEnd(256, "u"),
+    answers,
+    context: {
+      url: `https://lumen.example/p${n % 75}/?`.padEnd(2048, "q"),
+      locale: "da-DK".padEnd(35, "x"),
+      device: "desktop",
+      attributes,
+    },
+    ...over,
+  });
 }
 
 /** POSTs a body to `/v1/responses` (JSON by default). */

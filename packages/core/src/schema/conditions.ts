@@ -18,6 +18,16 @@ export const urlConditionSchema = memo(() =>
     })
     .check(
       z.superRefine((c, ctx) => {
+        // A path always starts with "/", a query with "?", a hash with "#": `exact: "docs"` never matches.
+        const lead = c.part === "query" ? "?" : c.part === "hash" ? "#" : c.part === "href" ? "" : "/";
+        const anchored = c.match === "exact" || c.match === "startsWith" || (c.match === "glob" && c.value[0] !== "*");
+        if (lead && anchored && c.value[0] !== lead && (lead === "/" || c.value)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `must start with "${lead}" (got ${JSON.stringify(c.value)}); did you mean "${lead}${c.value}"?`,
+            path: ["value"],
+          });
+        }
         if (c.match !== "regex") return;
         try {
           new RegExp(c.value);

@@ -55,6 +55,11 @@ function describe(issue: core.$ZodIssue): string {
       if ("input" in issue && issue.input === undefined) return "is required";
       return custom ?? `does not match any allowed form${got}`;
     }
+    case "invalid_key": {
+      // A record's key: say what is wrong with it, not only that it is.
+      const inner = issue.issues[0];
+      return inner ? `key ${describe(inner)}` : `has an invalid key${got}`;
+    }
     case "custom":
       // A cross-field check says what it saw; the input zod reports for it is the whole object.
       return (custom ?? "is invalid") + (typeof issue.input === "object" ? "" : got);

@@ -6,7 +6,7 @@ import * as z from "zod/mini";
 import { conditionSchema, urlConditionSchema } from "./conditions.js";
 import { audienceSchema, frequencySchema, rulesSchema, triggerSchema } from "./rules.js";
 import { branchSchema, choiceSchema, stepSchema } from "./steps.js";
-import { appearanceSchema, surveyListSchema, surveySchema, themeSchema } from "./survey.js";
+import { appearanceSchema, surveySchema, surveysFileSchema, themeSchema } from "./survey.js";
 import { localeTagSchema, textSchema } from "./text.js";
 
 type Doc = { description: string; properties?: Record<string, string> };
@@ -77,7 +77,8 @@ const DOCS: Record<string, Doc> = {
     description: "A condition on the page URL.",
     properties: {
       match: "How to compare: exact, contains, startsWith, endsWith, glob (* within a segment, ** across), regex.",
-      value: "What to compare with.",
+      value:
+        'What to compare with. With exact, startsWith and glob, a path starts with "/" (a query with "?", a hash with "#").',
       part: "Which part of the URL: path (default), query (with its ?), hash (with its #) or href (all of it).",
       not: "Negates the condition.",
     },
@@ -116,7 +117,14 @@ const DOCS: Record<string, Doc> = {
       theme: "Theme overrides.",
     },
   },
-  Theme: { description: "Theme overrides; every value is a CSS value." },
+  Theme: {
+    description: "Theme overrides; every value is a CSS value.",
+    properties: {
+      brand: "The accent colour: a CSS colour such as #4f46e5, rgb(79 70 229), indigo or var(--brand).",
+      text: "The text colour (a CSS colour).",
+      background: "The background colour (a CSS colour).",
+    },
+  },
   Text: { description: "User-facing text: one string, or a map of language tag → string." },
   LocaleTag: { description: "A language tag such as en, pt-BR or zh-Hans." },
   Step: { description: "One step of a survey, told apart by kind." },
@@ -162,11 +170,7 @@ export function surveysJsonSchema(): Record<string, unknown> {
   name(branchSchema(), "Branch");
   name(choiceSchema(), "Choice");
 
-  const file = z.object({
-    $schema: z.optional(z.string()),
-    surveys: surveyListSchema(),
-  });
-  const json = z.toJSONSchema(file, {
+  const json = z.toJSONSchema(surveysFileSchema(), {
     metadata: registry,
     unrepresentable: "any",
     // `wholeNumber()` is a number refined by Number.isInteger: tell editors it is an integer.
@@ -189,7 +193,8 @@ export function surveysJsonSchema(): Record<string, unknown> {
   return {
     $schema: json.$schema,
     title: "Sonde surveys",
-    description: 'Survey definitions for Sonde: { "surveys": [ ... ] }. Unknown fields are ignored with a warning.',
+    description:
+      'Survey definitions for Sonde: { "surveys": [ ... ] }. Unknown fields are errors (sonde-collector check; --allow-unknown drops them with a warning).',
     ...Object.fromEntries(Object.entries(json).filter(([key]) => key !== "$schema")),
   };
 }

@@ -96,7 +96,13 @@ export const openStepSchema = memo(() =>
 export const choiceSchema = memo(() => z.object({ id: idSchema(), label: textSchema() }));
 
 const choiceFields = () => ({
-  choices: z.array(choiceSchema()).check(z.minLength(1, { error: "must offer at least one choice" })),
+  // A multiple-choice answer lists at most 100 choice ids.
+  choices: z
+    .array(choiceSchema())
+    .check(
+      z.minLength(1, { error: "must offer at least one choice" }),
+      z.maxLength(100, { error: "must offer at most 100 choices" }),
+    ),
   /** Adds an "Other" option with a text field. */
   other: z.optional(z.boolean()),
 });

@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import { isCssColor } from "./css-color.js";
+import { MAX_ANSWERS } from "./limits.js";
 import { memo } from "./memo.js";
 import { wholeNumber } from "./number.js";
 import { outlineFields, uniqueIds } from "./outline.js";
@@ -7,13 +9,24 @@ import { END, stepSchema } from "./steps.js";
 /** Where the prompt appears. `inline` renders into the element matched by `selector`. */
 export const POSITIONS = ["bottom-right", "bottom-left", "center", "top-banner", "bottom-banner", "inline"] as const;
 
+// `brand: "blue-ish"` would silently fall back to the default colour on the page.
+const color = () =>
+  z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(64),
+        z.refine(isCssColor, { error: "must be a CSS colour such as #4f46e5, rgb(79 70 229) or indigo" }),
+      ),
+  );
+
 /** Theme overrides; every value is a CSS value. */
 export const themeSchema = memo(() =>
   z.object({
     mode: z.optional(z.enum(["light", "dark", "auto"])),
-    brand: z.optional(z.string().check(z.maxLength(64))),
-    text: z.optional(z.string().check(z.maxLength(64))),
-    background: z.optional(z.string().check(z.maxLength(64))),
+    brand: color(),
+    text: color(),
+    background: color(),
     radius: z.optional(z.string().check(z.maxLength(32))),
     font: z.optional(z.string().check(z.maxLength(256))),
     zIndex: z.optional(wholeNumber()),
@@ -43,7 +56,12 @@ export const surveySchema = memo(() =>
   z
     .object({
       ...outlineFields(),
-      steps: z.array(stepSchema()).check(z.minLength(1, { error: "must have at least one step" })),
+      steps: z
+        .array(stepSchema())
+        .check(
+          z.minLength(1, { error: "must have at least one step" }),
+          z.maxLength(MAX_ANSWERS, { error: `must have at most ${MAX_ANSWERS} steps` }),
+        ),
       appearance: z.optional(appearanceSchema()),
     })
     .check(
@@ -80,3 +98,6 @@ export type Survey = z.infer<ReturnType<typeof surveySchema>>;
 
 /** A list of surveys; survey ids must be unique, as display history is kept per id. */
 export const surveyListSchema = memo(() => uniqueIds(surveySchema()));
+
+/** A surveys file: `{ "surveys": [...] }`, with the `$schema` editors read. Built on each call: only entrances use it. */
+export const surveysFileSchema = () => z.object({ $schema: z.optional(z.string()), surveys: surveyListSchema() });

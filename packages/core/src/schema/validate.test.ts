@@ -169,6 +169,62 @@ describe("parseSurveys rejects bad definitions with a line naming the path", () 
       survey({ schedule: { start: "next monday" } }),
       'surveys[0].schedule.start: must be an ISO 8601 date-time such as 2026-01-31T09:00:00Z (got "next monday")',
     ],
+    [
+      "a URL path without its leading slash",
+      withRules({ triggers: [{ type: "pageview", url: [{ match: "startsWith", value: "docs" }] }] }),
+      'surveys[0].rules.triggers[0].url[0].value: must start with "/" (got "docs"); did you mean "/docs"?',
+    ],
+    [
+      "an exact path without its leading slash, on an event trigger",
+      withRules({
+        triggers: [{ type: "event", name: "x", url: [{ match: "exact", value: "pricing", part: "path" }] }],
+      }),
+      'surveys[0].rules.triggers[0].url[0].value: must start with "/" (got "pricing"); did you mean "/pricing"?',
+    ],
+    [
+      "a path glob that cannot match",
+      withRules({ triggers: [{ type: "pageview", url: [{ match: "glob", value: "docs/**" }] }] }),
+      'surveys[0].rules.triggers[0].url[0].value: must start with "/" (got "docs/**"); did you mean "/docs/**"?',
+    ],
+    [
+      "a query without its question mark",
+      withRules({ triggers: [{ type: "pageview", url: [{ match: "startsWith", value: "plan=pro", part: "query" }] }] }),
+      'surveys[0].rules.triggers[0].url[0].value: must start with "?" (got "plan=pro"); did you mean "?plan=pro"?',
+    ],
+    [
+      "a hash without its #",
+      withRules({ triggers: [{ type: "pageview", url: [{ match: "exact", value: "faq", part: "hash" }] }] }),
+      'surveys[0].rules.triggers[0].url[0].value: must start with "#" (got "faq"); did you mean "#faq"?',
+    ],
+    [
+      "a brand colour that is not a CSS colour",
+      survey({ appearance: { theme: { brand: "blue-ish" } } }),
+      'surveys[0].appearance.theme.brand: must be a CSS colour such as #4f46e5, rgb(79 70 229) or indigo (got "blue-ish")',
+    ],
+    [
+      "a background colour with a bad hex",
+      survey({ appearance: { theme: { background: "#12345" } } }),
+      'surveys[0].appearance.theme.background: must be a CSS colour such as #4f46e5, rgb(79 70 229) or indigo (got "#12345")',
+    ],
+    [
+      "more steps than a response may answer",
+      survey({ steps: Array.from({ length: 101 }, (_, i) => ({ kind: "thumbs", id: `s${i}`, question: "?" })) }),
+      "surveys[0].steps: must have at most 100 steps (got an array)",
+    ],
+    [
+      "more choices than an answer may list",
+      survey({
+        steps: [
+          {
+            kind: "multiple",
+            id: "m",
+            question: "?",
+            choices: Array.from({ length: 101 }, (_, i) => ({ id: `c${i}`, label: "x" })),
+          },
+        ],
+      }),
+      "surveys[0].steps[0].choices: must offer at most 100 choices (got an array)",
+    ],
   ];
 
   it.each(cases)("%s", (_, input, line) => {
@@ -187,6 +243,27 @@ describe("parseSurveys rejects bad definitions with a line naming the path", () 
       "surveys[0].rules.sampling: must be at most 100 (got 150)",
       "surveys[0].rules.delay: must be at least 0 (got -1)",
     ]);
+  });
+});
+
+describe("URL values and theme colours that are fine as written", () => {
+  it.each([
+    ["contains", "docs", undefined],
+    ["endsWith", ".html", undefined],
+    ["regex", "^/docs", undefined],
+    ["glob", "**/docs", undefined],
+    ["glob", "/docs/*", undefined],
+    ["exact", "", "query"],
+    ["startsWith", "https://", "href"],
+    ["exact", "/", "path"],
+  ])("%s %j on %s", (match, value, part) => {
+    const condition = { match, value, ...(part ? { part } : {}) };
+    expect(firstErrors(withRules({ triggers: [{ type: "pageview", url: [condition] }] }))).toEqual([]);
+  });
+
+  it("takes the colours a designer writes", () => {
+    const theme = { brand: "#4f46e5", text: "rebeccapurple", background: "oklch(0.98 0.01 250 / 90%)" };
+    expect(firstErrors(survey({ appearance: { theme } }))).toEqual([]);
   });
 });
 

@@ -32,11 +32,27 @@ export type Checked<T> =
   | { ok: true; value: T; warnings: string[] }
   | { ok: false; issues: core.$ZodIssue[]; root: PropertyKey[] };
 
-export function check<T>(schema: z.ZodMiniType<T>, input: unknown, root: PropertyKey[]): Checked<T> {
+/** How a check treats input; by default unknown fields are dropped with a warning. */
+export interface CheckOptions {
+  /**
+   * Makes unknown fields errors: pass `unknownFieldIssues` from `@sonde/core`, which names each one
+   * with the key it was probably meant to be. The entrances (collector, CLI) do; pages do not.
+   */
+  unknownFields?: (schema: z.ZodMiniType, input: unknown, root: readonly PropertyKey[]) => core.$ZodIssue[];
+}
+
+export function check<T>(
+  schema: z.ZodMiniType<T>,
+  input: unknown,
+  root: PropertyKey[],
+  options: CheckOptions = {},
+): Checked<T> {
   const result = z.safeParse(schema, input, { reportInput: true });
-  return result.success
-    ? { ok: true, value: result.data, warnings: dropped(input, result.data, root, []) }
-    : { ok: false, issues: result.error.issues, root };
+  const unknown = options.unknownFields?.(schema, input, root) ?? [];
+  if (!result.success || unknown.length) {
+    return { ok: false, issues: [...(result.success ? [] : result.error.issues), ...unknown], root };
+  }
+  return { ok: true, value: result.data, warnings: dropped(input, result.data, root, []) };
 }
 
 /** The list inside survey definitions: a bare array or `{ "surveys": [...] }`. */
@@ -55,11 +71,11 @@ export function checkSurveyOutlines(input: unknown): Checked<SurveyOutline[]> {
 }
 
 /** `parseBatch` with unformatted issues. */
-export function checkBatch(input: unknown): Checked<Batch> {
-  return check(batchSchema(), input, []);
+export function checkBatch(input: unknown, options?: CheckOptions): Checked<Batch> {
+  return check(batchSchema(), input, [], options);
 }
 
 /** `parseConfig` with unformatted issues. */
-export function checkConfig(input: unknown): Checked<WidgetConfig> {
-  return check(widgetConfigSchema(), input, ["config"]);
+export function checkConfig(input: unknown, options?: CheckOptions): Checked<WidgetConfig> {
+  return check(widgetConfigSchema(), input, ["config"], options);
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
+import { cleanString, freeText } from "./clean-text.js";
 import { idSchema } from "./id.js";
-import { MAX_BATCH_RESPONSES, WIRE_SCHEMA_VERSION } from "./limits.js";
+import { MAX_ANSWERS, MAX_ATTRIBUTES, MAX_BATCH_RESPONSES, WIRE_SCHEMA_VERSION } from "./limits.js";
 import { memo } from "./memo.js";
 
 const rating = (min: number, max: number) =>
@@ -11,7 +12,7 @@ const rating = (min: number, max: number) =>
       z.lte(max, { error: `must be a whole number from ${min} to ${max}` }),
     );
 
-const otherText = () => z.optional(z.string().check(z.maxLength(1000)));
+const otherText = () => z.optional(freeText(1000));
 
 /**
  * One answer, self-describing: it carries its kind and scale so that results can be
@@ -35,7 +36,7 @@ export const answerSchema = memo(() =>
         }),
       ),
     z.object({ kind: z.literal("thumbs"), value: z.enum(["up", "down"]) }),
-    z.object({ kind: z.literal("open"), value: z.string().check(z.maxLength(5000)) }),
+    z.object({ kind: z.literal("open"), value: freeText(5000) }),
     z.object({ kind: z.literal("single"), value: idSchema(), other: otherText() }),
     z.object({
       kind: z.literal("multiple"),
@@ -47,12 +48,16 @@ export const answerSchema = memo(() =>
 
 export type Answer = z.infer<ReturnType<typeof answerSchema>>;
 
-/** Attributes describing the person or context: flat and JSON-safe. */
+const atMost = (max: number, what: string) =>
+  z.refine<Record<string, unknown>>((record) => Object.keys(record).length <= max, {
+    error: `must hold at most ${max} ${what}`,
+  });
+
+/** Attributes describing the person or context: flat and JSON-safe, at most `MAX_ATTRIBUTES` of them. */
 export const attributesSchema = memo(() =>
-  z.record(
-    z.string().check(z.minLength(1), z.maxLength(64)),
-    z.union([z.string().check(z.maxLength(512)), z.number(), z.boolean(), z.null()]),
-  ),
+  z
+    .record(cleanString(64).check(z.minLength(1)), z.union([freeText(512), z.number(), z.boolean(), z.null()]))
+    .check(atMost(MAX_ATTRIBUTES, "attributes")),
 );
 
 /**
@@ -61,9 +66,9 @@ export const attributesSchema = memo(() =>
  */
 export const contextSchema = memo(() =>
   z.object({
-    url: z.string().check(z.maxLength(2048)),
-    locale: z.optional(z.string().check(z.maxLength(35))),
-    browserLocale: z.optional(z.string().check(z.maxLength(35))),
+    url: cleanString(2048),
+    locale: z.optional(cleanString(35)),
+    browserLocale: z.optional(cleanString(35)),
     device: z.optional(z.enum(["mobile", "tablet", "desktop"])),
     attributes: z.optional(attributesSchema()),
   }),
@@ -82,11 +87,11 @@ export const responseSchema = memo(() =>
     surveyVersion: z.optional(z.int().check(z.gte(1))),
     revision: z.int().check(z.gte(0), z.lte(10_000)),
     completed: z.boolean(),
-    answers: z.record(idSchema(), answerSchema()),
+    answers: z.record(idSchema(), answerSchema()).check(atMost(MAX_ANSWERS, "answers")),
     createdAt: timestamp(),
     updatedAt: timestamp(),
-    anonymousId: z.string().check(z.minLength(1), z.maxLength(128)),
-    userId: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(256)))),
+    anonymousId: cleanString(128).check(z.minLength(1)),
+    userId: z.optional(z.nullable(cleanString(256).check(z.minLength(1)))),
     context: contextSchema(),
     schemaVersion: z.literal(WIRE_SCHEMA_VERSION),
   }),
