@@ -83,6 +83,8 @@ export function everyKind(id: string, appearance?: SurveyJson["appearance"]): Su
         question: { en: "Thank you — that helps us a lot.", ar: "شكرًا لك، هذا يساعدنا كثيرًا." },
         description: { en: "We read every answer.", ar: "نقرأ كل إجابة." },
         link: { url: "https://example.com/roadmap", label: { en: "See our roadmap", ar: "اطّلع على خطتنا" } },
+        // Kept open for the checks and pictures taken of it; e2e/ui-thanks.spec.ts covers closing by itself.
+        closeAfter: false,
       },
     ],
   };

@@ -10,7 +10,7 @@ export interface OpenTextProps {
   invalid: boolean;
 }
 
-/** The field of an open-text step; the count describes it, so screen readers hear it too. */
+/** The field of an open-text step; the count describes it, so screen readers hear it too. Ctrl+Enter submits. */
 export function OpenText(p: OpenTextProps) {
   return (
     <>
@@ -23,6 +23,13 @@ export function OpenText(p: OpenTextProps) {
         aria-describedby={p.describedBy ? `${p.describedBy} sn` : "sn"}
         aria-invalid={p.invalid || undefined}
         onInput={(e) => p.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+        onKeyDown={(e) => {
+          // Enter writes a new line; Ctrl+Enter (⌘+Enter on a Mac) submits, as in most text areas that send.
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
       />
       <p class={p.over ? "count bad" : "count"} id="sn">
         {p.count}
