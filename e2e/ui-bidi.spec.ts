@@ -65,6 +65,15 @@ test("in an Arabic prompt, every survey text that falls back to English carries 
   for (const id of EVERY_KIND) {
     await expectStep(page, survey, id);
     if (id === "single") await card(page).getByRole("radio").nth(3).check(); // "Other", with its field
+    if (id === "open") {
+      // The English placeholder runs left to right; what the person types, in its own direction.
+      const field = card(page).locator("textarea");
+      await expect(field).toHaveAttribute("placeholder", "Your idea…");
+      await expect(field).toHaveCSS("direction", "ltr");
+      await field.fill("فكرة");
+      await expect(field).toHaveCSS("direction", "rtl");
+      await field.fill("");
+    }
     for (const t of await drawnTexts(page)) {
       // The survey's English in English; Sonde's own strings (buttons, labels, counts) in Arabic.
       const want = english.has(t.text) ? { lang: "en", dir: "ltr" } : { lang: "ar", dir: "rtl" };

@@ -126,6 +126,7 @@ export const moreBodies: Record<string, Body> = {
         value={d.text}
         onInput={(text) => p.edit({ text })}
         placeholder={step.kind === "open" ? o.text(step.placeholder) : ""}
+        placeholderLang={step.kind === "open" ? o.textLang?.(step.placeholder) : undefined}
         count={f.plural(left < 0 ? m.charsOver : m.charsLeft, Math.abs(left))}
         over={left < 0}
         describedBy={p.by}

@@ -1,8 +1,12 @@
+import type { TextLang } from "./types.js";
+
 /** A text area with a live character count; going over the limit is allowed and flagged, not cut. */
 export interface OpenTextProps {
   value: string;
   onInput: (value: string) => void;
   placeholder: string;
+  /** The placeholder's language when it fell back to another one than the prompt's. */
+  placeholderLang: TextLang | undefined;
   /** "12 characters left" or "3 characters too many", already formatted. */
   count: string;
   over: boolean;
@@ -19,6 +23,9 @@ export function OpenText(p: OpenTextProps) {
         rows={3}
         value={p.value}
         placeholder={p.placeholder || undefined}
+        // Empty, the field shows the placeholder in its own language; typed text runs in its own direction.
+        lang={p.value ? undefined : p.placeholderLang?.lang}
+        dir={p.value ? "auto" : p.placeholderLang?.dir}
         aria-labelledby="sq"
         aria-describedby={p.describedBy ? `${p.describedBy} sn` : "sn"}
         aria-invalid={p.invalid || undefined}
