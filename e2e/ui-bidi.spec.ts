@@ -146,3 +146,30 @@ test("Arabic falling back into an English prompt carries lang=ar and dir=rtl; te
   );
   await expect(card(page).locator("h2 [lang]")).toHaveCount(0);
 });
+
+test("on a phone, a fallen-back end label still sits right above 0, where the Arabic row starts", async ({
+  browser,
+  host,
+  collector,
+}) => {
+  const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  const survey: SurveyJson = {
+    id: uniqueId("bidi-phone"),
+    defaultLocale: "en",
+    steps: [{ kind: "nps", id: "score", question: { ar: "ما مدى احتمال؟" }, lowLabel: { en: "Never" } }],
+  };
+  await openSurveyPage(page, host, collector, [survey], { locale: "ar" });
+  const zero = (await card(page).getByRole("radio", { name: "0، Never" }).boundingBox())!;
+  const label = await card(page)
+    .locator(".ends [lang=en]")
+    .evaluate((el) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      const box = r.getBoundingClientRect();
+      return { right: box.right, bottom: box.bottom };
+    });
+  expect(label.bottom).toBeLessThanOrEqual(zero.y);
+  expect(Math.abs(label.right - (zero.x + zero.width))).toBeLessThan(2);
+  await context.close();
+});
