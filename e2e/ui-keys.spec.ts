@@ -1,5 +1,5 @@
 import { card, completedAnswers, openSurveyPage, type SurveyJson, uniqueId } from "./support/prompts.js";
-import { EVERY_KIND, EVERY_KIND_ANSWERS, everyKind, expectStep } from "./support/survey-fixtures.js";
+import { answerShownStep, EVERY_KIND, EVERY_KIND_ANSWERS, everyKind, expectStep } from "./support/survey-fixtures.js";
 import { expect, test } from "./support/ui-test.js";
 
 const nps = (id: string): SurveyJson => ({
@@ -11,41 +11,23 @@ const nps = (id: string): SurveyJson => ({
 });
 
 test("Enter submits a step once it is answered, on every kind, as a form does", async ({ page, host, collector }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const survey = everyKind(uniqueId("enter"));
   await openSurveyPage(page, host, collector, [survey]);
   const c = card(page);
   for (const id of EVERY_KIND) {
     await expectStep(page, survey, id);
     if (id === "thanks") break;
-    const scales = c.locator(".scale");
-    switch (id) {
-      case "gap":
-        await scales.nth(0).getByRole("radio").nth(1).click();
-        await scales.nth(1).getByRole("radio").nth(3).click();
-        break;
-      case "open":
-        await c.locator("textarea").fill("Faster sync");
-        // Enter writes a new line in a text area; Ctrl+Enter sends.
-        await page.keyboard.press("Enter");
-        await expectStep(page, survey, id);
-        await page.keyboard.type(", please.");
-        await page.keyboard.press("Control+Enter");
-        continue;
-      case "single":
-        await c.getByRole("radio").nth(1).check();
-        break;
-      case "multiple":
-        await c.getByRole("checkbox").nth(0).check();
-        await c.getByRole("checkbox").nth(2).check();
-        break;
-      default:
-        await scales
-          .first()
-          .getByRole("radio")
-          .nth(id === "nps" ? 9 : id === "thumbs" ? 0 : 3)
-          .click();
+    if (id === "open") {
+      await c.locator("textarea").fill("Faster sync");
+      // Enter writes a new line in a text area; Ctrl+Enter sends.
+      await page.keyboard.press("Enter");
+      await expectStep(page, survey, id);
+      await page.keyboard.type(", please.");
+      await page.keyboard.press("Control+Enter");
+      continue;
     }
+    await answerShownStep(page, id, false);
     // Focus is on what was just picked: Enter there submits, without a Tab to the button.
     await page.keyboard.press("Enter");
   }

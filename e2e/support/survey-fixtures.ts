@@ -105,8 +105,11 @@ export const EVERY_KIND = [
   "thanks",
 ] as const;
 
-/** Answers the step on screen without relying on its language: picks a point or choice, types text. */
-export async function answerShownStep(page: Page, id: (typeof EVERY_KIND)[number]): Promise<void> {
+/**
+ * Answers the step on screen without relying on its language: picks a point or choice, types text;
+ * then submits it with the button, unless `submit` is false.
+ */
+export async function answerShownStep(page: Page, id: (typeof EVERY_KIND)[number], submit = true): Promise<void> {
   const c = card(page);
   const radios = c.locator(".scale").first().getByRole("radio");
   switch (id) {
@@ -129,7 +132,7 @@ export async function answerShownStep(page: Page, id: (typeof EVERY_KIND)[number
     default:
       await radios.nth(id === "nps" ? 9 : id === "thumbs" ? 0 : 3).click();
   }
-  await c.locator("button.go").click();
+  if (submit) await c.locator("button.go").click();
 }
 
 /** The answers `answerShownStep` gives, as stored. */
