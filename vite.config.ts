@@ -80,6 +80,9 @@ export default defineConfig({
     host: "127.0.0.1",
     port: 5173,
     proxy: { "/v1": process.env.SONDE_COLLECTOR_URL ?? "http://127.0.0.1:8787" },
+    // Vite would transform the host pages' script tags ahead of the request; /sonde/sonde.js is a
+    // built file the middleware above serves as is, so the attempt only logged an error per page.
+    preTransformRequests: false,
   },
   test: {
     root: here,

@@ -217,7 +217,7 @@ test.describe("on a touch screen", () => {
     ["en", "Not at all likely", "Extremely likely", "0, Not at all likely", "10, Extremely likely"],
     ["ar", "غير محتمل إطلاقًا", "محتمل جدًا", "0، غير محتمل إطلاقًا", "10، محتمل جدًا"],
   ] as const)
-    test(`wrapped NPS (${lang}): 0 starts the first row under the low label, 10 ends the second above the high one; keys follow the reading order`, async ({
+    test(`wrapped NPS (${lang}): 0 starts the first row under the low label, the second row is centred, 10 ends it above the high one; keys follow the reading order`, async ({
       browser,
       host,
       collector,
@@ -228,8 +228,9 @@ test.describe("on a touch screen", () => {
       const rtl = lang === "ar";
       const group = card(page).getByRole("radiogroup");
       await expect(group.getByRole("radio")).toHaveCount(11);
-      const [z, t, scale] = [
+      const [z, six, t, scale] = [
         (await group.getByRole("radio", { name: zero }).boundingBox())!,
+        (await group.getByRole("radio", { name: "6", exact: true }).boundingBox())!,
         (await group.getByRole("radio", { name: ten }).boundingBox())!,
         (await group.boundingBox())!,
       ];
@@ -247,10 +248,15 @@ test.describe("on a touch screen", () => {
       const start = (b: { x: number; right: number }) => (rtl ? b.right : b.x);
       const end = (b: { x: number; right: number }) => (rtl ? b.x : b.right);
       const edges = (b: { x: number; width: number }) => ({ x: b.x, right: b.x + b.width });
-      // 0 at the start of the first row (the right in Arabic), 10 at the end of the second.
+      // 0 at the start of the first row (the right in Arabic); the second row, 6 to 10, centred under
+      // it, half a point in from each edge, its points as wide as those above.
       expect(t.y).toBeGreaterThan(z.y + z.height - 1);
+      expect(six.y).toBe(t.y);
       expect(Math.abs(start(edges(z)) - start(edges(scale)))).toBeLessThan(1);
-      expect(Math.abs(end(edges(t)) - end(edges(scale)))).toBeLessThan(1);
+      const inset = Math.abs(start(edges(six)) - start(edges(scale)));
+      expect(Math.abs(inset - (z.width + 4) / 2)).toBeLessThan(1);
+      expect(Math.abs(Math.abs(end(edges(scale)) - end(edges(t))) - inset)).toBeLessThan(1);
+      expect(Math.abs(t.width - z.width)).toBeLessThan(1);
       // The low label right above 0, starting where it starts; the high one right below 10, ending where it ends.
       expect(l.bottom).toBeLessThanOrEqual(z.y);
       expect(z.y - l.bottom).toBeLessThan(12);

@@ -34,21 +34,7 @@ document.getElementById("app-nav")!.addEventListener("click", (event) => {
 addEventListener("popstate", render);
 render();
 
-init({
-  endpoint: "/v1/responses",
-  surveys: [
-    {
-      id: "ces-settings",
-      name: "Effort on the settings page",
-      steps: [
-        {
-          kind: "nps",
-          id: "score",
-          question: "How likely are you to recommend Lumen's workspace settings to a colleague?",
-        },
-        { kind: "thanks", id: "thanks", question: "Thank you!" },
-      ],
-      rules: { triggers: [{ type: "pageview", url: [{ match: "exact", value: "/app/settings" }] }] },
-    },
-  ],
-});
+// Surveys come from the collector, as on the host pages: "NPS in the app" waits until the person
+// moves past the library (its URL rules), so opening Projects or Settings shows it — a route change
+// the app makes itself. A demo shows each survey on its own page: no cooldown between prompts.
+init({ endpoint: "/v1/responses", surveysUrl: "/v1/surveys", cooldownDays: 0 });

@@ -83,6 +83,8 @@ export function everyKind(id: string, appearance?: SurveyJson["appearance"]): Su
         question: { en: "Thank you — that helps us a lot.", ar: "شكرًا لك، هذا يساعدنا كثيرًا." },
         description: { en: "We read every answer.", ar: "نقرأ كل إجابة." },
         link: { url: "https://example.com/roadmap", label: { en: "See our roadmap", ar: "اطّلع على خطتنا" } },
+        // Kept open for the checks and pictures taken of it; e2e/ui-thanks.spec.ts covers closing by itself.
+        closeAfter: false,
       },
     ],
   };
@@ -103,8 +105,11 @@ export const EVERY_KIND = [
   "thanks",
 ] as const;
 
-/** Answers the step on screen without relying on its language: picks a point or choice, types text. */
-export async function answerShownStep(page: Page, id: (typeof EVERY_KIND)[number]): Promise<void> {
+/**
+ * Answers the step on screen without relying on its language: picks a point or choice, types text;
+ * then submits it with the button, unless `submit` is false.
+ */
+export async function answerShownStep(page: Page, id: (typeof EVERY_KIND)[number], submit = true): Promise<void> {
   const c = card(page);
   const radios = c.locator(".scale").first().getByRole("radio");
   switch (id) {
@@ -127,7 +132,7 @@ export async function answerShownStep(page: Page, id: (typeof EVERY_KIND)[number
     default:
       await radios.nth(id === "nps" ? 9 : id === "thumbs" ? 0 : 3).click();
   }
-  await c.locator("button.go").click();
+  if (submit) await c.locator("button.go").click();
 }
 
 /** The answers `answerShownStep` gives, as stored. */

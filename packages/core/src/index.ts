@@ -176,6 +176,8 @@ export {
   SCALES,
   /** Schema of any step, told apart by `kind`. */
   stepSchema,
+  /** Seconds the thank-you stays by default before it closes by itself. */
+  THANKS_CLOSE_AFTER,
 } from "./schema/steps.js";
 export type {
   /** One survey definition. */
@@ -206,6 +208,8 @@ export {
   localeTagSchema,
   /** Picks a text's translation for a locale, falling back to the default locale, never to nothing. */
   resolveText,
+  /** The language tag of the translation `resolveText` picks; undefined for a plain string. */
+  textLocale,
   /** Schema of user-facing text: a string or a map language → string. */
   textSchema,
 } from "./schema/text.js";

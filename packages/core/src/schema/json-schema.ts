@@ -5,7 +5,7 @@
 import * as z from "zod/mini";
 import { conditionSchema, urlConditionSchema } from "./conditions.js";
 import { audienceSchema, frequencySchema, rulesSchema, triggerSchema } from "./rules.js";
-import { branchSchema, choiceSchema, stepSchema } from "./steps.js";
+import { branchSchema, choiceSchema, stepSchema, THANKS_CLOSE_AFTER } from "./steps.js";
 import { appearanceSchema, surveySchema, surveysFileSchema, themeSchema } from "./survey.js";
 import { localeTagSchema, textSchema } from "./text.js";
 
@@ -136,7 +136,14 @@ const DOCS: Record<string, Doc> = {
   OpenStep: { description: "Free text.", properties: question },
   SingleStep: { description: "Pick one choice.", properties: question },
   MultipleStep: { description: "Pick any number of choices.", properties: question },
-  ThanksStep: { description: "The closing thank-you, with an optional link. Ends the survey." },
+  ThanksStep: {
+    description: "The closing thank-you, with an optional link. Ends the survey.",
+    properties: {
+      closeAfter:
+        `Seconds until the thank-you closes by itself (default ${THANKS_CLOSE_AFTER}), paused while the pointer is over it or ` +
+        "keyboard focus is in it; false keeps it until the person closes it.",
+    },
+  },
   Branch: {
     description: "When the answer falls in a score band (min..max, inclusive) or is one of the choices, go to goto.",
   },

@@ -113,6 +113,9 @@ export const singleStepSchema = memo(() => z.object({ kind: z.literal("single"),
 /** Pick any number. */
 export const multipleStepSchema = memo(() => z.object({ kind: z.literal("multiple"), ...common(), ...choiceFields() }));
 
+/** How long the thank-you stays when nothing says otherwise, in seconds. */
+export const THANKS_CLOSE_AFTER = 4;
+
 /** The closing thank-you, with an optional link. Ends the survey. */
 export const thanksStepSchema = memo(() =>
   z.object({
@@ -120,6 +123,12 @@ export const thanksStepSchema = memo(() =>
     id: idSchema(),
     question: textSchema(),
     description: z.optional(textSchema()),
+    /** Seconds until it closes by itself (paused while hovered or focused); `false` keeps it until closed. */
+    closeAfter: z.optional(
+      z.union([z.number().check(z.gte(1), z.lte(600)), z.literal(false)], {
+        error: "must be a number of seconds from 1 to 600, or false to keep the thank-you open",
+      }),
+    ),
     link: z.optional(
       z.object({
         url: z.string().check(z.regex(/^https?:\/\/[^\s]+$/, { error: "must be an http(s) URL" })),

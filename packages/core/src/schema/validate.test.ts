@@ -45,6 +45,16 @@ describe("parseSurveys rejects bad definitions with a line naming the path", () 
     ["a negative delay", withRules({ delay: -5 }), "surveys[0].rules.delay: must be at least 0 (got -5)"],
     ["a delay as text", withRules({ delay: "5" }), 'surveys[0].rules.delay: must be a number (got "5")'],
     [
+      "a thank-you that would close at once",
+      survey({ steps: [{ kind: "thanks", id: "thanks", question: "Thanks", closeAfter: 0 }] }),
+      "surveys[0].steps[0].closeAfter: must be at least 1 (got 0)",
+    ],
+    [
+      "a thank-you told to close with true",
+      survey({ steps: [{ kind: "thanks", id: "thanks", question: "Thanks", closeAfter: true }] }),
+      "surveys[0].steps[0].closeAfter: must be a number of seconds from 1 to 600, or false to keep the thank-you open",
+    ],
+    [
       "empty choices",
       survey({ steps: [{ kind: "single", id: "why", question: "Why?", choices: [] }] }),
       "surveys[0].steps[0].choices: must offer at least one choice (got an array)",

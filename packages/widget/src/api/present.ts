@@ -8,7 +8,7 @@ import {
   WIRE_SCHEMA_VERSION,
 } from "@sonde/core";
 import { randomId } from "../outbox/identity.js";
-import { directionOf, loadStrings, localeCandidates, pickUiLocale } from "../ui/locale-loader.js";
+import { directionOf, loadStrings, localeCandidates, pickUiLocale, textLanguage } from "../ui/locale-loader.js";
 import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
 
@@ -68,6 +68,7 @@ export async function presentSurvey(options: PresentOptions): Promise<{ handle: 
     dir: directionOf(locale),
     strings,
     text: (t) => (t === undefined ? "" : resolveText(t, locale, defaultLocale)),
+    textLang: (t) => textLanguage(t, locale, survey),
     next: (step, answer) => nextStep(survey.steps, step, answer),
     onAnswer: async (step, answer, completed) => {
       // A skipped optional step changes nothing unless it ends the survey.

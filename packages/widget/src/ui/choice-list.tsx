@@ -1,9 +1,11 @@
+import type { ComponentChildren } from "preact";
+
 /** Single or multiple choice as native radios or checkboxes, with an optional "Other" and its text field. */
 export interface ChoiceListProps {
   multiple: boolean;
   name: string;
   /** `[id, label]` of each choice, "Other" (id `other`) last when offered. */
-  options: readonly (readonly [string, string])[];
+  options: readonly (readonly [string, ComponentChildren])[];
   /** The accessible name of the text field that opens with "Other". */
   otherLabel: string;
   picked: readonly string[];

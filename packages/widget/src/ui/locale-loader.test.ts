@@ -1,6 +1,13 @@
 import type { Survey } from "@sonde/core";
 import { describe, expect, it } from "vitest";
-import { directionOf, loadStrings, localeCandidates, pickUiLocale, surveyLanguages } from "./locale-loader.js";
+import {
+  directionOf,
+  loadStrings,
+  localeCandidates,
+  pickUiLocale,
+  surveyLanguages,
+  textLanguage,
+} from "./locale-loader.js";
 
 const survey = (texts: Record<string, string> | string, defaultLocale?: string): Survey => ({
   id: "s",
@@ -67,4 +74,21 @@ describe("directionOf and loadStrings", () => {
     expect((await loadStrings("fi")).close).toBe("Sulje kysely");
     expect((await loadStrings("xx")).close).toBe("Close survey");
   });
+});
+
+describe("textLanguage: survey text in another language than the prompt's carries its own", () => {
+  const nps = { en: "How likely?", ar: "ما مدى احتمال؟", "pt-BR": "Qual a probabilidade?" };
+  // [what, text, prompt locale, survey's defaultLocale, expected]
+  const cases: [string, Record<string, string> | string | undefined, string, string | undefined, unknown][] = [
+    ["a translation in the prompt's language", nps, "ar", undefined, undefined],
+    ["a regional translation of the prompt's language", nps, "pt", undefined, undefined],
+    ["English falling back into an Arabic prompt", { en: "How likely?" }, "ar", undefined, { lang: "en", dir: "ltr" }],
+    ["Arabic falling back into an English prompt", { ar: "؟" }, "en", "ar", { lang: "ar", dir: "rtl" }],
+    ["the survey's default language", { da: "Hvor?", he: "?" }, "fr", "he", { lang: "he", dir: "rtl" }],
+    ["a plain string in a survey that names its language", "How likely?", "ar", "en", { lang: "en", dir: "ltr" }],
+    ["a plain string of unknown language", "How likely?", "ar", undefined, undefined],
+    ["no text", undefined, "ar", "en", undefined],
+  ];
+  for (const [what, text, locale, defaultLocale, want] of cases)
+    it(what, () => expect(textLanguage(text, locale, survey("Q", defaultLocale))).toEqual(want));
 });

@@ -1,5 +1,6 @@
-import { baseLanguage, type Survey, type Text } from "@sonde/core";
+import { baseLanguage, type Survey, type Text, textLocale } from "@sonde/core";
 import type { LocaleStrings } from "./locales/en.js";
+import type { TextLang } from "./types.js";
 
 type Table = () => Promise<{ default: LocaleStrings }>;
 
@@ -67,6 +68,17 @@ export function localeCandidates(
 /** Text direction of a language. */
 export function directionOf(locale: string): "ltr" | "rtl" {
   return rtl.has(baseLanguage(locale)) ? "rtl" : "ltr";
+}
+
+/**
+ * The language of a survey text shown in a prompt in `locale`, when it is another one: the
+ * translation it falls back to, or for a plain string the survey's `defaultLocale`. Undefined when
+ * it is the prompt's language, or unknown.
+ */
+export function textLanguage(text: Text | undefined, locale: string, survey: Survey): TextLang | undefined {
+  if (text === undefined) return undefined;
+  const tag = typeof text === "string" ? survey.defaultLocale : textLocale(text, locale, survey.defaultLocale ?? "en");
+  return tag && baseLanguage(tag) !== baseLanguage(locale) ? { lang: tag, dir: directionOf(tag) } : undefined;
 }
 
 /** Downloads the UI strings of one language. */

@@ -8,6 +8,7 @@ import { face, star, thumb } from "./icons.js";
 import type { MoreStrings } from "./locales/more-en.js";
 import { OpenText } from "./open-text.js";
 import { numberScale, RatingScale } from "./rating-scale.js";
+import { say } from "./say.js";
 
 export { moreCss } from "./more-styles.js";
 
@@ -48,7 +49,7 @@ const choices: Body = (p) => {
         multiple={multiple}
         name={`c-${step.id}`}
         options={[
-          ...step.choices.map((c) => [c.id, o.text(c.label)] as const),
+          ...step.choices.map((c) => [c.id, say(o, c.label)] as const),
           ...(step.other ? [["other", m.other] as const] : []),
         ]}
         otherLabel={m.otherLabel}
@@ -67,8 +68,9 @@ export const moreBodies: Record<string, Body> = {
   csat(p) {
     const { o, f, step, d } = p;
     const m = p.more!;
-    const [low, high] = endLabels(p, o.strings.csat[0], o.strings.csat[4]);
-    if (isBasic(step)) return numberScale(p, 1, 5, low, high);
+    const ends = endLabels(p, o.strings.csat[0], o.strings.csat[4]);
+    if (isBasic(step)) return numberScale(p, 1, 5, ends);
+    const [[low, lowShown], [high, highShown]] = ends;
     const stars = step.kind === "csat" && step.display === "stars";
     const points = [1, 2, 3, 4, 5];
     return (
@@ -82,7 +84,7 @@ export const moreBodies: Record<string, Body> = {
           return end ? f.fill(o.strings.point, { n: name, label: end }) : name;
         })}
         show={(i) => (stars ? star(typeof d.pick === "number" && d.pick > i) : face(i))}
-        ends={[low, high]}
+        ends={[lowShown, highShown]}
         look={stars ? "star" : "face"}
       />
     );
@@ -91,18 +93,18 @@ export const moreBodies: Record<string, Body> = {
     const { o, step } = p;
     const m = p.more!;
     if (step.kind !== "gap") return null;
-    const [low, high] = endLabels(p, m.gapLow, m.gapHigh);
+    const ends = endLabels(p, m.gapLow, m.gapHigh);
     const top = step.scale ?? 5;
     return (
       <>
         <p class="sub" id="sg1">
-          {o.text(step.expectedLabel) || m.expected}
+          {say(o, step.expectedLabel) || m.expected}
         </p>
-        {numberScale(p, 1, top, low, high, "pick", "sq sg1")}
+        {numberScale(p, 1, top, ends, "pick", "sq sg1")}
         <p class="sub" id="sg2">
-          {o.text(step.experiencedLabel) || m.experienced}
+          {say(o, step.experiencedLabel) || m.experienced}
         </p>
-        {numberScale(p, 1, top, low, high, "pick2", "sq sg2")}
+        {numberScale(p, 1, top, ends, "pick2", "sq sg2")}
       </>
     );
   },
@@ -124,6 +126,7 @@ export const moreBodies: Record<string, Body> = {
         value={d.text}
         onInput={(text) => p.edit({ text })}
         placeholder={step.kind === "open" ? o.text(step.placeholder) : ""}
+        placeholderLang={step.kind === "open" ? o.textLang?.(step.placeholder) : undefined}
         count={f.plural(left < 0 ? m.charsOver : m.charsLeft, Math.abs(left))}
         over={left < 0}
         describedBy={p.by}

@@ -1,6 +1,7 @@
-import type { Step, Theme } from "@sonde/core";
+import { type Step, THANKS_CLOSE_AFTER, type Theme } from "@sonde/core";
 import { render } from "preact";
 import { bodies, isBasic } from "./bodies.js";
+import { type Countdown, countdown } from "./countdown.js";
 import { emptyDraft, problem, toAnswer } from "./draft.js";
 import { format } from "./format.js";
 import type { MoreStrings } from "./locales/more-en.js";
@@ -101,6 +102,18 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
   let back = modal ? deepActive() : null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let release: (() => void) | undefined;
+  // The thank-you closes by itself, held while the pointer is over the card or keyboard focus is
+  // in it (WCAG 2.2.2): nothing goes away while the person is reading or about to click.
+  let hovered = false;
+  let focused = false;
+  let closing: Countdown | undefined;
+  const hold = () => closing?.hold(hovered || focused);
+  const closeLater = (step: Step) => {
+    const after = step.kind === "thanks" ? (step.closeAfter ?? THANKS_CLOSE_AFTER) : false;
+    if (typeof after !== "number" || !(after > 0)) return;
+    closing = countdown(after * 1000, unmount);
+    hold();
+  };
   let moreStrings: MoreStrings | undefined;
   // Controls of the less common kinds come in a second chunk, requested now so it is there when needed.
   const more = o.survey.steps.every(isBasic)
@@ -144,6 +157,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
     closed = true;
     const hadFocus = inside();
     clearTimeout(timer);
+    closing?.stop();
     render(null, app);
     host.remove();
     release?.();
@@ -155,6 +169,10 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
     close() {
       if (st.step.kind !== "thanks") o.onDismiss();
       unmount();
+    },
+    hover(over) {
+      hovered = over;
+      hold();
     },
     async submit(e) {
       e.preventDefault();
@@ -183,6 +201,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
         live: following.kind === "thanks",
       });
       if (hadFocus) focusStep();
+      closeLater(following);
     },
   };
 
@@ -200,6 +219,20 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
         (e.shiftKey ? stops[stops.length - 1]! : stops[0]!).focus();
       }
     }
+  });
+  // Focus that shows (from the keyboard, not a click) holds the thank-you open.
+  app.addEventListener("focusin", (e) => {
+    try {
+      focused = (e.target as Element).matches(":focus-visible");
+    } catch {
+      focused = true;
+    }
+    hold();
+  });
+  app.addEventListener("focusout", (e) => {
+    if (app.contains(e.relatedTarget as Node | null)) return;
+    focused = false;
+    hold();
   });
   // A click on the backdrop around the centred card dismisses it.
   if (modal) app.addEventListener("click", (e) => e.target === app && act.close());
@@ -221,6 +254,7 @@ export function mountPrompt(o: PromptOptions): PromptHandle {
     }
     // The live region is there, empty, before the heading moves in: screen readers announce changes, not content.
     timer = setTimeout(() => st.step === first && set({ live: true }), 200);
+    closeLater(first);
   };
   if (!more || isBasic(first)) show();
   else void more.then(show);

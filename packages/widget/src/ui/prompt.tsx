@@ -3,6 +3,7 @@ import { bodies } from "./bodies.js";
 import { type Draft, type Problem, problem, toAnswer } from "./draft.js";
 import type { Format } from "./format.js";
 import type { MoreStrings } from "./locales/more-en.js";
+import { say } from "./say.js";
 import type { PromptOptions } from "./types.js";
 
 /** Everything the card shows; the mount keeps it and renders again on each change. */
@@ -25,6 +26,8 @@ export interface PromptActions {
   edit(patch: Partial<Draft>): void;
   submit(e: Event): void;
   close(): void;
+  /** The pointer came over the card (true) or left it. */
+  hover(over: boolean): void;
 }
 
 interface Props {
@@ -40,20 +43,27 @@ interface Props {
 
 /** The survey card: close button, question, the step's controls, validation, progress and submit. */
 export function Prompt({ o, f, st, act, role, modal, more }: Props) {
-  const { strings: s, text: t } = o;
+  const s = o.strings;
   const step = st.step;
-  const desc = step.description && t(step.description);
+  const desc = step.description && say(o, step.description);
   // "2 of 3" along the path taken and the default route ahead, recounted as branches change it.
   const { n, total } = pathProgress(o.survey.steps, st.path);
   const by = [desc && "sd", st.error && "se"].filter(Boolean).join(" ") || undefined;
   const heading = (
     <h2 id="sq" tabIndex={-1}>
-      {t(step.question)}
+      {say(o, step.question)}
     </h2>
   );
   return (
     // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog (modal or not) or region, both labelled
-    <div class="card" role={role} aria-modal={modal || undefined} aria-labelledby="sq">
+    <div
+      class="card"
+      role={role}
+      aria-modal={modal || undefined}
+      aria-labelledby="sq"
+      onPointerEnter={() => act.hover(true)}
+      onPointerLeave={() => act.hover(false)}
+    >
       <button type="button" class="x" aria-label={s.close} onClick={act.close}>
         <svg class="i" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6 6l12 12M18 6 6 18" />
@@ -73,7 +83,7 @@ export function Prompt({ o, f, st, act, role, modal, more }: Props) {
         step.link &&
         /^https?:\/\//i.test(step.link.url) && (
           <a class="link" href={step.link.url} target="_blank" rel="noopener noreferrer">
-            {t(step.link.label)}
+            {say(o, step.link.label)}
             <span class="sr"> {s.newTab}</span>
           </a>
         )

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import type { BodyProps } from "./bodies.js";
+import type { BodyProps, EndLabel } from "./bodies.js";
 
 /** A rating scale: the values in reading order, each point's accessible name and what it shows. */
 export interface RatingScaleProps {
@@ -8,7 +8,7 @@ export interface RatingScaleProps {
   names: readonly string[];
   show: (index: number) => ComponentChildren;
   /** Visible end labels, or none. */
-  ends?: readonly string[] | undefined;
+  ends?: readonly [ComponentChildren, ComponentChildren] | undefined;
   /** Look of the points: numbers, stars, faces or thumbs. */
   look: "num" | "star" | "face" | "thumb";
   /** Which draft field holds the pick (`pick2`: the second scale of a gap step). */
@@ -16,7 +16,11 @@ export interface RatingScaleProps {
   labelledBy?: string;
 }
 
-/** A radiogroup with roving tabindex; Left/Right follow the reading direction, Home/End jump to the ends. */
+/**
+ * A radiogroup with roving tabindex. Left/Right (in the reading direction) and Up/Down move from
+ * the focused point and pick, Home/End jump to the ends; Enter on the picked point submits the
+ * step, as Enter on a radio button submits its form.
+ */
 export function RatingScale({
   p,
   points,
@@ -31,21 +35,33 @@ export function RatingScale({
   const focusable = Math.max(0, at);
   const pick = (v: number | string) => p.edit({ [field]: v });
   const onKeyDown = (e: KeyboardEvent) => {
+    const buttons = [...(e.currentTarget as HTMLElement).children] as HTMLButtonElement[];
+    // From the point that has focus, which is not always the picked one (a screen reader or a
+    // script may have moved it).
+    const from = buttons.indexOf(e.target as HTMLButtonElement);
+    if (from < 0) return;
+    const k = e.key;
+    if (k === "Enter") {
+      // On a point not picked yet, Enter picks it, as a click does.
+      if (from !== at) return;
+      e.preventDefault();
+      buttons[from]!.form?.requestSubmit();
+      return;
+    }
     const last = points.length - 1;
     const back = p.o.dir === "rtl" ? "ArrowRight" : "ArrowLeft";
-    const k = e.key;
     const to =
       k === "Home"
         ? 0
         : k === "End"
           ? last
           : /^Arrow/.test(k)
-            ? Math.max(0, Math.min(last, focusable + (k === back || k === "ArrowUp" ? -1 : 1)))
+            ? Math.max(0, Math.min(last, from + (k === back || k === "ArrowUp" ? -1 : 1)))
             : -1;
     if (to < 0) return;
     e.preventDefault();
     pick(points[to]!);
-    ((e.currentTarget as HTMLElement).children[to] as HTMLElement).focus();
+    buttons[to]!.focus();
   };
   return (
     // The wrapper tells the styles how many points there are: long scales wrap on narrow touch screens.
@@ -87,8 +103,7 @@ export function numberScale(
   p: BodyProps,
   from: number,
   to: number,
-  low: string,
-  high: string,
+  [low, high]: readonly [EndLabel, EndLabel],
   field?: "pick" | "pick2",
   labelledBy?: string,
 ) {
@@ -96,9 +111,9 @@ export function numberScale(
   const points = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const names = points.map((n) =>
     n === from
-      ? f.fill(o.strings.point, { n, label: low })
+      ? f.fill(o.strings.point, { n, label: low[0] })
       : n === to
-        ? f.fill(o.strings.point, { n, label: high })
+        ? f.fill(o.strings.point, { n, label: high[0] })
         : f.num(n),
   );
   return (
@@ -107,7 +122,7 @@ export function numberScale(
       points={points}
       names={names}
       show={(i) => f.num(points[i]!)}
-      ends={[low, high]}
+      ends={[low[1], high[1]]}
       look="num"
       field={field}
       labelledBy={labelledBy}

@@ -8,9 +8,10 @@
 // Up to 480 px wide the corner prompts and the centre modal become bottom sheets, the full width
 // of the screen. On touch screens every target is at least 44×44 px. A long number scale (`.n11`, `.n7`: the
 // wrapper's point count) wraps into two rows where one row of 44 px points does not fit its
-// `.body`: the second row starts a column in, so the last point ends it, and the end labels
-// bracket the rows (the low one above the first point, the high one below the last). Joined
-// (gapless) points are for narrow screens with a fine pointer only.
+// `.body`: points of one width on a grid of half points, the shorter second row centred under
+// the first (6 over 5, 4 over 3), and the end labels bracket the rows (the low one above the
+// first point, the high one below the last, ending where it ends). Joined (gapless) points are
+// for narrow screens with a fine pointer only.
 
 /** Text on the brand colour. */
 export const onBrand = "color:#fff;color:lch(from var(--b) calc((49.4 - l)*infinity) 0 0)";
@@ -54,7 +55,7 @@ border-radius:${half};background:var(--g);cursor:pointer;font-size:14px;font-var
 .opt:hover{border-color:var(--b);z-index:1}\
 .opt[aria-checked=true]{background:var(--b);border-color:var(--b);z-index:1;${onBrand}}\
 .ends{display:flex;justify-content:space-between;gap:16px;margin-block-start:6px;font-size:12px;color:var(--m)}\
-.ends span+span{text-align:end}\
+.ends>span+span{text-align:end}\
 .err{margin-block-start:10px;font-size:14px;color:var(--e)}\
 .foot{display:flex;align-items:center;gap:12px;margin-block-start:16px}\
 .step{font-size:13px;color:var(--m);font-variant-numeric:tabular-nums}\
@@ -75,10 +76,12 @@ padding-block-end:max(16px,env(safe-area-inset-bottom))}\
 .num .opt:first-child{margin:0;border-start-start-radius:${half};border-end-start-radius:${half}}\
 .num .opt:last-child{border-start-end-radius:${half};border-end-end-radius:${half}}}\
 @media (pointer:coarse){.opt,.go,.x,.link{min-height:44px}.x{width:44px;inset-block-start:4px;inset-inline-end:4px}\
-.body{container-type:inline-size}@container (width<524px){.n11{display:grid;gap:6px}.n11 .ends{display:contents}.n11 .ends :first-child{order:-1}\
-.n11 .scale{grid:auto-flow/repeat(6,1fr)}.n11 .opt:nth-child(7){grid-column:2}}\
-@container (width<332px){.n7{display:grid;gap:6px}.n7 .ends{display:contents}.n7 .ends :first-child{order:-1}\
-.n7 .scale{grid:auto-flow/repeat(4,1fr)}.n7 .opt:nth-child(5){grid-column:2}}}\
+.body{container-type:inline-size}@container (width<524px){.n11{display:grid;gap:6px}.n11 .ends{display:contents}.n11 .ends>:first-child{order:-1}\
+.n11 .scale{grid:auto-flow/repeat(12,1fr)}.n11 .opt{grid-column:span 2}.n11 .opt:nth-child(7){grid-column:2/span 2}\
+.n11 .ends>:last-child{padding-inline-end:calc((100% - 44px)/12 + 4px)}}\
+@container (width<332px){.n7{display:grid;gap:6px}.n7 .ends{display:contents}.n7 .ends>:first-child{order:-1}\
+.n7 .scale{grid:auto-flow/repeat(8,1fr)}.n7 .opt{grid-column:span 2}.n7 .opt:nth-child(5){grid-column:2/span 2}\
+.n7 .ends>:last-child{padding-inline-end:calc((100% - 28px)/8 + 4px)}}}\
 @media (forced-colors:active){.opt[aria-checked=true]{forced-color-adjust:none;background:Highlight;color:HighlightText}}\
 @media (prefers-reduced-motion:no-preference){.card{animation:sonde-in .2s ease-out}}\
 @keyframes sonde-in{from{opacity:0;transform:translateY(8px)}}`;

@@ -2,8 +2,8 @@ import type { Answer, Step, Survey, Text } from "@sonde/core";
 import type { LocaleStrings } from "./locales/en.js";
 
 /**
- * What the UI is given. Beside core's pure `pathProgress`, it imports no runtime code from core or
- * the rest of the widget: the caller (api/present.ts, in the same lazy chunk) passes in the rest.
+ * What the UI is given. Beside core's pure `pathProgress` and constants, it imports no runtime code
+ * from core or the rest of the widget: the caller (api/present.ts, in the same lazy chunk) passes in the rest.
  * Position and theme come from `survey.appearance`.
  */
 export interface PromptOptions {
@@ -14,6 +14,8 @@ export interface PromptOptions {
   strings: LocaleStrings;
   /** Resolves survey text to the prompt's language. */
   text: (text: Text | undefined) => string;
+  /** The language of survey text that falls back to another language than the prompt's; undefined when it is the prompt's. */
+  textLang?: (text: Text | undefined) => TextLang | undefined;
   /** The step after `step` given its answer (undefined when skipped), or null when the survey ends. */
   next: (step: Step, answer: Answer | undefined) => Step | null;
   /**
@@ -27,6 +29,12 @@ export interface PromptOptions {
   container?: Element | undefined;
   /** A CSP nonce for the `<style>` fallback where constructable stylesheets are missing. */
   nonce?: string | undefined;
+}
+
+/** The `lang` and `dir` a piece of survey text carries when it is not in the prompt's language. */
+export interface TextLang {
+  lang: string;
+  dir: "ltr" | "rtl";
 }
 
 /** A shown prompt. */
