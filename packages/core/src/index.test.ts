@@ -5,6 +5,7 @@ import * as core from "./index.js";
 // The public surface of @sonde/core. Adding, renaming or removing a name is an API change:
 // update this list in the same commit, on purpose.
 const VALUES = [
+  "ALERT_FORMATS",
   "CES_SCALE",
   "CSAT_SCALE",
   "DEFAULT_CONFIDENCE",
@@ -13,6 +14,7 @@ const VALUES = [
   "END",
   "GAP_SCALES",
   "MAX_BATCH_RESPONSES",
+  "NPS_CATEGORIES",
   "OPERATORS",
   "POSITIONS",
   "SCALES",
@@ -20,6 +22,11 @@ const VALUES = [
   "URL_MATCHES",
   "URL_PARTS",
   "WIRE_SCHEMA_VERSION",
+  "alertConditionSchema",
+  "alertListSchema",
+  "alertReasons",
+  "alertSchema",
+  "alertStepIssues",
   "answerSchema",
   "appearanceSchema",
   "attributesSchema",
@@ -30,6 +37,7 @@ const VALUES = [
   "breakdown",
   "cesFromCounts",
   "checkConfig",
+  "checkShownSurvey",
   "checkSurvey",
   "checkSurveyOutlines",
   "checkSurveys",
@@ -45,6 +53,7 @@ const VALUES = [
   "csatFromCounts",
   "emptyTally",
   "evaluate",
+  "firedAlerts",
   "formatIssues",
   "formatPath",
   "frequencySchema",
@@ -62,6 +71,7 @@ const VALUES = [
   "nextStep",
   "normalCdf",
   "normalQuantile",
+  "npsCategory",
   "npsFromCounts",
   "parseBatch",
   "parseConfig",
@@ -77,6 +87,7 @@ const VALUES = [
   "scoreRows",
   "scoreTally",
   "seededRandom",
+  "shownSurveySchema",
   "stepSchema",
   "studentTCdf",
   "studentTQuantile",
@@ -94,11 +105,15 @@ const VALUES = [
   "urlConditionSchema",
   "urlParts",
   "watchedSignals",
+  "webhookSchema",
   "widgetConfigSchema",
   "zCritical",
 ];
 
 const TYPES = [
+  "Alert",
+  "AlertCondition",
+  "AlertInput",
   "Answer",
   "Attributes",
   "Audience",
@@ -114,6 +129,7 @@ const TYPES = [
   "Decision",
   "DeviceClass",
   "EvaluationInput",
+  "FiredAlert",
   "Frequency",
   "GapBand",
   "GapResult",
@@ -162,6 +178,7 @@ const TYPES = [
   "UrlParts",
   "Validated",
   "WatchedSignals",
+  "Webhook",
   "WidgetConfig",
 ];
 

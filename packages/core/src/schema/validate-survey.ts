@@ -1,4 +1,4 @@
-import { type Survey, surveyListSchema, surveySchema } from "./survey.js";
+import { type Survey, shownSurveySchema, surveyListSchema, surveySchema } from "./survey.js";
 import { type Checked, check, surveyList } from "./validate.js";
 
 // The full checks of survey definitions, steps and appearance included. A module of their own,
@@ -12,4 +12,12 @@ export function checkSurveys(input: unknown): Checked<Survey[]> {
 /** `parseSurvey` with unformatted issues; `root` prefixes the paths (`surveys[2]` in a list). */
 export function checkSurvey(input: unknown, root: PropertyKey[] = ["survey"]): Checked<Survey> {
   return check(surveySchema(), input, root);
+}
+
+/**
+ * `checkSurvey` for a page about to show a survey: the same checks but for alerts, which pass
+ * unchecked (nothing on the page reads them) so that their schemas stay out of the page's bundle.
+ */
+export function checkShownSurvey(input: unknown, root: PropertyKey[] = ["survey"]): Checked<Survey> {
+  return check(shownSurveySchema(), input, root) as Checked<Survey>;
 }
