@@ -5,6 +5,7 @@ import { type CorsPolicy, corsMiddleware, corsPolicy } from "./http/cors-policy.
 import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
 import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
+import { alertRoutes } from "./routes/alerts.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
@@ -35,7 +36,7 @@ export interface AppOptions {
 /** The default limit: generous for many people behind one office address, tight for a flood. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { rate: 20, burst: 200 };
 
-/** The collector's HTTP routes: ingest, survey definitions, results. */
+/** The collector's HTTP routes: ingest, survey definitions, results, alerts' deliveries. */
 export function createApp(options: AppOptions): Hono {
   const { store, surveys } = options;
   const now = options.now ?? Date.now;
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions): Hono {
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
   surveysRoute(app, surveys);
   resultsRoutes(app, { store, surveys, readKey: options.readKey, now });
+  alertRoutes(app, { store, readKey: options.readKey });
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((error, c) => {

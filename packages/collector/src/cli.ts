@@ -25,6 +25,13 @@ Options of serve:
   --max-body <bytes>     largest request body (default 262144)
   --sync <mode>          normal (default: survives a crash) or full (also a power cut; slower)
   --quiet                no request log
+  --webhook-secret <s>   key that signs alerts' webhooks, whsec_ and base64 (or env
+                         SONDE_WEBHOOK_SECRET); repeat it while rotating: each signs
+  --webhook-allow-private  let webhooks reach loopback and private addresses (off by default)
+  --public-url <url>     this collector's address as people reach it, for links in alerts
+  --webhook-timeout <s>  seconds one webhook attempt may take (default 10)
+  --webhook-retry-hours <n>  how long failed webhooks are retried before they are given up (default 24)
+  --alert-settle <s>     seconds an unfinished response is given before its alerts go out (default 120)
 
 Options of seed:
   --db <file>            SQLite file to fill (created when missing)
@@ -66,10 +73,20 @@ async function serve(args: string[]) {
       "max-body": { type: "string" },
       sync: { type: "string" },
       quiet: { type: "boolean" },
+      "webhook-secret": { type: "string", multiple: true },
+      "webhook-allow-private": { type: "boolean" },
+      "public-url": { type: "string" },
+      "webhook-timeout": { type: "string" },
+      "webhook-retry-hours": { type: "string" },
+      "alert-settle": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) return console.log(usage);
+  const publicUrl = values["public-url"];
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(publicUrl)) {
+    fail(`--public-url must be an http(s) URL such as https://sonde.example.com (got "${publicUrl}")`);
+  }
   const readKey = values["read-key"] ?? process.env.SONDE_READ_KEY ?? undefined;
   const writeKey = values["write-key"] ?? process.env.SONDE_WRITE_KEY ?? undefined;
   for (const [name, key] of [
@@ -98,6 +115,15 @@ async function serve(args: string[]) {
     maxBodyBytes: wholeNumber("max-body", values["max-body"], 256 * 1024, 1024),
     synchronous: values.sync as "normal" | "full" | undefined,
     quiet: values.quiet ?? false,
+    webhooks: {
+      // Never echoed: a malformed secret is reported without it.
+      secrets: values["webhook-secret"] ?? process.env.SONDE_WEBHOOK_SECRET?.split(/[\s,]+/).filter(Boolean),
+      allowPrivate: values["webhook-allow-private"] ?? false,
+      publicUrl,
+      timeoutMs: wholeNumber("webhook-timeout", values["webhook-timeout"], 10, 1, 300) * 1000,
+      retry: { windowMs: wholeNumber("webhook-retry-hours", values["webhook-retry-hours"], 24, 1, 720) * 3_600_000 },
+      settleMs: wholeNumber("alert-settle", values["alert-settle"], 120, 0, 86_400) * 1000,
+    },
   };
   let collector: Awaited<ReturnType<typeof startCollector>>;
   try {

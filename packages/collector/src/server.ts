@@ -2,12 +2,15 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import { alertRules } from "./alerts/alert-rules.js";
 import { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
 import { corsPolicy } from "./http/cors-policy.js";
 import type { RateLimit } from "./http/rate-limit.js";
 import { bufferedSink } from "./http/request-log.js";
 import { openSqliteStore } from "./store/sqlite.js";
 import { loadSurveys } from "./surveys.js";
+import { DEFAULT_SETTLE_MS, signingKeys, startWebhooks, type WebhookOptions } from "./webhooks/start.js";
+import { webhookTargetIssues } from "./webhooks/targets.js";
 
 /** Options of a running collector (the CLI's flags). */
 export interface CollectorOptions {
@@ -31,8 +34,10 @@ export interface CollectorOptions {
   quiet?: boolean;
   /** Where request logs go (default stdout). */
   logTo?: { write(chunk: string): unknown };
-  /** Told about survey fields this version ignores (default: a line on stderr). */
+  /** Told about survey fields this version ignores, and about webhooks that fail (default: a line on stderr). */
   warn?: (line: string) => void;
+  /** How alerts' webhooks are signed, where they may go, and how they are retried. */
+  webhooks?: WebhookOptions;
 }
 
 /** A running collector. */
@@ -61,9 +66,18 @@ function clientAddress(trustProxy: boolean): (c: Context) => string {
 /** Starts the collector: validates surveys and options (throws naming the problem), opens SQLite, listens. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const warn = options.warn ?? ((line: string) => console.error(`sonde-collector: warning: ${line}`));
-  const surveys = options.surveys ? loadSurveys(options.surveys, warn) : [];
+  const hooks = options.webhooks ?? {};
+  const allowPrivate = hooks.allowPrivate ?? false;
+  const surveys = options.surveys
+    ? loadSurveys(options.surveys, warn, (survey) => webhookTargetIssues(survey, allowPrivate))
+    : [];
+  const rules = alertRules(surveys, hooks.settleMs ?? DEFAULT_SETTLE_MS);
+  const keys = signingKeys(surveys, hooks.secrets);
   const cors = corsPolicy(options.corsOrigins);
-  const store = openSqliteStore(options.db, { synchronous: options.synchronous });
+  const store = openSqliteStore(options.db, {
+    synchronous: options.synchronous,
+    alerts: rules.any ? rules.firing : undefined,
+  });
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
   const app = createApp({
     store,
@@ -88,9 +102,16 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // Started even without alerts now: deliveries fired before a restart still go out.
+  const webhooks = startWebhooks(store, rules, keys, {
+    ...hooks,
+    publicUrl: hooks.publicUrl ?? url,
+    log: (line) => warn(line),
+  });
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url,
     close: () => {
       closing ??= new Promise((resolve) => {
         // Requests in flight finish; idle keep-alive connections are closed at once, and any
@@ -99,8 +120,10 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         server.close(() => {
           clearTimeout(force);
           log?.flush();
-          store.close();
-          resolve();
+          void webhooks.stop().then(() => {
+            store.close();
+            resolve();
+          });
         });
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });

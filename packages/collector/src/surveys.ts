@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseSurvey, parseSurveys, type Survey } from "@sonde/core";
+import { formatPath, parseSurvey, parseSurveys, type Survey } from "@sonde/core";
 
 /** Survey definitions that failed validation; the message lists every bad path. */
 export class InvalidSurveysError extends Error {}
@@ -13,8 +13,17 @@ function readJson(path: string): unknown {
   }
 }
 
+/** More checks of a valid survey, beyond the schema's: issues with their paths in the survey. */
+export type SurveyCheck = (survey: Survey) => { path: (string | number)[]; message: string }[];
+
 /** One file's surveys: a list, `{ "surveys": [...] }`, or (in a folder) a single survey. */
-function surveysIn(path: string, json: unknown, errors: string[], warn: (line: string) => void): Survey[] {
+function surveysIn(
+  path: string,
+  json: unknown,
+  errors: string[],
+  warn: (line: string) => void,
+  extra: SurveyCheck | undefined,
+): Survey[] {
   const single = json && typeof json === "object" && !Array.isArray(json) && "steps" in json && !("surveys" in json);
   const parsed = single ? parseSurvey(json) : parseSurveys(json);
   if (!parsed.ok) {
@@ -22,16 +31,24 @@ function surveysIn(path: string, json: unknown, errors: string[], warn: (line: s
     return [];
   }
   for (const w of parsed.warnings) warn(`${path}: ${w}`);
-  return Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  const surveys = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  surveys.forEach((survey, i) => {
+    for (const issue of extra?.(survey) ?? [])
+      errors.push(
+        `${path}: ${formatPath([...(single ? ["survey"] : ["surveys", i]), ...issue.path])}: ${issue.message}`,
+      );
+  });
+  return surveys;
 }
 
 /**
  * Reads and validates survey definitions from a JSON file, or from every `*.json` file of a folder
  * (in name order). Throws InvalidSurveysError listing each bad field as `file: path: problem`,
  * and each survey id defined twice. Fields this version does not know are dropped and passed to
- * `warn` (a newer definition file still loads).
+ * `warn` (a newer definition file still loads). `extra` adds checks the schema cannot make alone
+ * (such as where webhooks may go, which depends on the collector's options).
  */
-export function loadSurveys(path: string, warn: (line: string) => void = () => {}): Survey[] {
+export function loadSurveys(path: string, warn: (line: string) => void = () => {}, extra?: SurveyCheck): Survey[] {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -48,7 +65,7 @@ export function loadSurveys(path: string, warn: (line: string) => void = () => {
   const surveys: Survey[] = [];
   const seen = new Map<string, string>();
   for (const file of files) {
-    surveysIn(file, readJson(file), errors, warn).forEach((survey, i) => {
+    surveysIn(file, readJson(file), errors, warn, extra).forEach((survey, i) => {
       const where = seen.get(survey.id);
       if (where)
         errors.push(`${file}: surveys[${i}].id: "${survey.id}" is already defined in ${where}; ids must be unique`);

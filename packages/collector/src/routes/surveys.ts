@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Survey } from "@sonde/core";
 import type { Hono } from "hono";
+import { withoutAlerts } from "../alerts/alert-rules.js";
 
 /** Whether an `If-None-Match` header names this entity tag (or `*`). */
 export function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -12,9 +13,12 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** `GET /v1/surveys`: the definitions validated at start, with an ETag so that unchanged lists cost a 304. */
+/**
+ * `GET /v1/surveys`: the definitions validated at start, without their alerts (webhook URLs are the
+ * collector's secrets), with an ETag so that unchanged lists cost a 304.
+ */
 export function surveysRoute(app: Hono, surveys: readonly Survey[]): void {
-  const body = JSON.stringify({ surveys });
+  const body = JSON.stringify({ surveys: surveys.map(withoutAlerts) });
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   // Pages ask on every load; a minute of caching spares the collector, and the ETag makes the
   // revalidation after it nearly free.

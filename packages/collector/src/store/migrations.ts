@@ -41,6 +41,26 @@ export const migrations: Migration[] = [
     db.exec(`DROP INDEX responses_by_survey_time;
        CREATE INDEX responses_by_survey_time ON responses (survey_id, answered_at, id);`);
   },
+  // The alerts' outbox: a row per response and alert it fired, written in the transaction that
+  // stores the answer, and the state of its delivery (see alert-outbox.ts). The worker finds due
+  // rows through the partial index, which holds only pending ones.
+  (db) =>
+    db.exec(`CREATE TABLE alert_deliveries (
+       id INTEGER PRIMARY KEY,
+       response_id TEXT NOT NULL,
+       survey_id TEXT NOT NULL,
+       alert_id TEXT NOT NULL,
+       status TEXT NOT NULL DEFAULT 'pending',
+       created_at INTEGER NOT NULL,
+       due_at INTEGER NOT NULL,
+       attempts INTEGER NOT NULL DEFAULT 0,
+       last_attempt_at INTEGER,
+       last_status INTEGER,
+       last_error TEXT,
+       done_at INTEGER,
+       UNIQUE (response_id, alert_id)
+     ) STRICT;
+     CREATE INDEX alert_deliveries_due ON alert_deliveries (due_at) WHERE status = 'pending';`),
 ];
 
 /** Brings a database up to the latest schema in one transaction; refuses a newer file. */

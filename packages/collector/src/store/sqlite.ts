@@ -1,8 +1,10 @@
 import type { SurveyResponse } from "@sonde/core";
 import Database, { type Statement } from "better-sqlite3";
+import type { FiringRule } from "./alert-outbox.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { migrate } from "./migrations.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
+import { sqliteOutbox } from "./sqlite-outbox.js";
 import type {
   AnswerQuery,
   IngestResult,
@@ -28,6 +30,8 @@ export interface SqliteOptions {
    * requests. `inline`: SQLite's own autocheckpoint, on the commit that crosses 1000 pages.
    */
   checkpoint?: "background" | "inline";
+  /** Which alerts a stored revision fires: their deliveries are written in the same transaction. */
+  alerts?: FiringRule;
 }
 
 const MIN_TIME = Number.MIN_SAFE_INTEGER;
@@ -96,6 +100,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
        path = excluded.path, locale = excluded.locale, device = excluded.device, scored = excluded.scored
      WHERE excluded.revision > responses.revision AND excluded.survey_id = responses.survey_id`,
   );
+  const outbox = sqliteOutbox(db, options.alerts);
   const ingest = db.transaction((responses: readonly SurveyResponse[], receivedAt: number): IngestResult => {
     let accepted = 0;
     for (const r of responses) {
@@ -115,6 +120,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         scored: scoredJson(r.answers),
       });
       accepted += changes;
+      if (changes) outbox.record(r, receivedAt);
     }
     return { accepted, duplicates: responses.length - accepted };
   });
@@ -218,6 +224,15 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         answers: answers.map(({ stepId, kind }) => ({ stepId, kind })),
         attributes: attributes.map((a) => a.name),
       };
+    },
+
+    outbox,
+
+    response(id) {
+      const row = statement("SELECT body, received_at, answered_at FROM responses WHERE id = ?").get(id) as
+        | Row
+        | undefined;
+      return row && toStored(row);
     },
 
     close: () => {
