@@ -1,4 +1,5 @@
 import type { Context, Hono } from "hono";
+import type { AlertDeliveryItem, DeliveriesBody } from "../api.js";
 import { requireKey } from "../http/access-key.js";
 import type { AlertDelivery, DeliveryQuery, DeliveryStatus } from "../store/alert-outbox.js";
 import type { ResponseStore } from "../store/store.js";
@@ -16,14 +17,14 @@ const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A delivery as the API shows it: times as ISO date-times, with its `webhook-id`. */
-const shown = (d: AlertDelivery) => ({
+const shown = (d: AlertDelivery): AlertDeliveryItem => ({
   id: d.id,
   webhookId: webhookId(d.responseId, d.alertId),
   responseId: d.responseId,
   surveyId: d.surveyId,
   alertId: d.alertId,
   status: d.status,
-  firedAt: iso(d.createdAt),
+  firedAt: new Date(d.createdAt).toISOString(),
   nextAttemptAt: d.status === "pending" ? iso(d.dueAt) : null,
   attempts: d.attempts,
   lastAttemptAt: iso(d.lastAttemptAt),
@@ -75,6 +76,7 @@ export function alertRoutes(app: Hono, options: AlertRoutesOptions): void {
     const page = options.store.outbox.list(query);
     const next = page.length === query.limit ? page.at(-1)!.id : null;
     c.header("cache-control", "no-store");
-    return c.json({ deliveries: page.map(shown), next, counts: options.store.outbox.counts() });
+    const body: DeliveriesBody = { deliveries: page.map(shown), next, counts: options.store.outbox.counts() };
+    return c.json(body);
   });
 }
