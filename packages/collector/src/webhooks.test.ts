@@ -68,6 +68,7 @@ async function setUp(
     surveys,
     rateLimit: false,
     webhooks: { ...fast, ...options.webhooks },
+    warn: () => {},
     ...options.collector,
   });
   open.push(collector);

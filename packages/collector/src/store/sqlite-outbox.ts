@@ -1,6 +1,6 @@
 import type { SurveyResponse } from "@sonde/core";
 import type { Database } from "better-sqlite3";
-import type { AlertDelivery, AlertOutbox, DeliveryStatus, FiringRule } from "./alert-outbox.js";
+import type { AlertDelivery, AlertOutbox, DeliveryStatus, Firing, FiringRule } from "./alert-outbox.js";
 
 interface Row {
   id: number;
@@ -32,21 +32,32 @@ const toDelivery = (r: Row): AlertDelivery => ({
   doneAt: r.done_at,
 });
 
-/** The outbox on the store's own connection, and `record`, which the ingest transaction calls. */
+/** What a revision about to be stored fires, and what its response fired before (alert id → delivery id). */
+export interface PendingFirings {
+  response: SurveyResponse;
+  receivedAt: number;
+  firings: readonly Firing[];
+  before: Record<string, number>;
+}
+
+/** The outbox on the store's own connection, and the two calls the ingest transaction makes. */
 export interface SqliteOutbox extends AlertOutbox {
-  /** Writes the deliveries a stored revision fires; must run inside the ingest transaction. */
-  record(response: SurveyResponse, receivedAt: number): void;
+  /** What a revision fires (undefined: nothing); call before storing it. */
+  firing(response: SurveyResponse, receivedAt: number): PendingFirings | undefined;
+  /** Writes the deliveries of a revision just stored; must run inside the ingest transaction. */
+  record(pending: PendingFirings): void;
 }
 
 /** The alerts' outbox in the `alert_deliveries` table; `rule` says what a stored revision fires. */
 export function sqliteOutbox(db: Database, rule: FiringRule | undefined): SqliteOutbox {
-  // Once per (response, alert). A revision that fires an alert again changes nothing but, when it
-  // completes the response, brings a first attempt still waiting for the answer to settle forward.
+  const firedBefore = db.prepare("SELECT alerts_fired FROM responses WHERE id = ?").pluck();
   const fire = db.prepare(
-    `INSERT INTO alert_deliveries (response_id, survey_id, alert_id, created_at, due_at)
-     VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (response_id, alert_id) DO UPDATE SET due_at = excluded.due_at
-     WHERE status = 'pending' AND attempts = 0 AND excluded.due_at < due_at`,
+    "INSERT INTO alert_deliveries (response_id, survey_id, alert_id, created_at, due_at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const markFired = db.prepare("UPDATE responses SET alerts_fired = ? WHERE id = ?");
+  // A revision that completes the response brings a first attempt still waiting for it forward.
+  const bringForward = db.prepare(
+    "UPDATE alert_deliveries SET due_at = ? WHERE id = ? AND status = 'pending' AND attempts = 0 AND due_at > ?",
   );
   const due = db.prepare(
     `SELECT * FROM alert_deliveries WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`,
@@ -79,11 +90,27 @@ export function sqliteOutbox(db: Database, rule: FiringRule | undefined): Sqlite
   const counts = db.prepare("SELECT status, count(*) AS n FROM alert_deliveries GROUP BY status");
 
   return {
-    record(response, receivedAt) {
-      if (!rule) return;
-      for (const f of rule(response, receivedAt)) {
-        fire.run(response.id, response.surveyId, f.alertId, receivedAt, f.dueAt);
+    firing(response, receivedAt) {
+      const firings = rule?.(response, receivedAt);
+      if (!firings?.length) return undefined;
+      const json = firedBefore.get(response.id) as string | null | undefined;
+      return { response, receivedAt, firings, before: json ? (JSON.parse(json) as Record<string, number>) : {} };
+    },
+    record({ response, receivedAt, firings, before }) {
+      const fired = { ...before };
+      let added = false;
+      for (const f of firings) {
+        const known = Object.hasOwn(fired, f.alertId) ? fired[f.alertId] : undefined;
+        if (known !== undefined) {
+          bringForward.run(f.dueAt, known, f.dueAt);
+          continue;
+        }
+        fired[f.alertId] = Number(
+          fire.run(response.id, response.surveyId, f.alertId, receivedAt, f.dueAt).lastInsertRowid,
+        );
+        added = true;
       }
+      if (added) markFired.run(JSON.stringify(fired), response.id);
     },
     lease: (now, until, limit) => lease(now, until, limit),
     delivered: (id, outcome) => void delivered.run(outcome.status, outcome.at, id),
@@ -103,11 +130,15 @@ export function sqliteOutbox(db: Database, rule: FiringRule | undefined): Sqlite
       for (const [column, key] of [
         ["status", "status"],
         ["survey_id", "surveyId"],
-        ["response_id", "responseId"],
       ] as const) {
         if (query[key] === undefined) continue;
         where.push(`${column} = @${key}`);
         params[key] = query[key];
+      }
+      if (query.responseId !== undefined) {
+        // Through the response's own row: the outbox has no index on response ids.
+        where.push("id IN (SELECT value FROM json_each((SELECT alerts_fired FROM responses WHERE id = @responseId)))");
+        params.responseId = query.responseId;
       }
       if (query.before !== undefined) {
         where.push("id < @before");

@@ -104,6 +104,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
   const ingest = db.transaction((responses: readonly SurveyResponse[], receivedAt: number): IngestResult => {
     let accepted = 0;
     for (const r of responses) {
+      const fired = outbox.firing(r, receivedAt);
       const { changes } = upsert.run({
         id: r.id,
         surveyId: r.surveyId,
@@ -120,7 +121,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         scored: scoredJson(r.answers),
       });
       accepted += changes;
-      if (changes) outbox.record(r, receivedAt);
+      if (changes && fired) outbox.record(fired);
     }
     return { accepted, duplicates: responses.length - accepted };
   });

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { parseSigningSecret, signatureHeaders, webhookId } from "./signing.js";
@@ -51,5 +52,35 @@ describe("Standard Webhooks signatures", () => {
     expect(webhookId("r-1", "a")).not.toBe(webhookId("r-1", "b"));
     expect(webhookId("r-1a", "b")).not.toBe(webhookId("r-1", "ab"));
     expect(webhookId("r-1", "a")).toMatch(/^msg_[A-Za-z0-9_-]{27}$/);
+  });
+});
+
+describe("the README's verification snippet", () => {
+  /** `verifySonde` as the README writes it, run with node:crypto. */
+  const snippet = (() => {
+    const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
+    const code =
+      /```js\n(import \{ createHmac, timingSafeEqual \} from "node:crypto";[\s\S]*?function verifySonde[\s\S]*?)```/.exec(
+        readme,
+      )?.[1];
+    if (!code) throw new Error("README.md: no verifySonde snippet");
+    const body = code.replace(/^import .*$/m, "");
+    return new Function("createHmac", "timingSafeEqual", "Buffer", `${body}\nreturn verifySonde;`)(
+      createHmac,
+      timingSafeEqual,
+      Buffer,
+    ) as (secret: string, headers: Record<string, string>, body: string) => boolean;
+  })();
+
+  it("accepts what the collector signs, and nothing else", () => {
+    const [s, other] = [secret(), secret()];
+    const body = '{"type":"alert.fired"}';
+    const now = Math.floor(Date.now() / 1000);
+    const headers = signatureHeaders([parseSigningSecret(other), parseSigningSecret(s)], "msg_1", now, body);
+    expect(snippet(s, headers, body)).toBe(true);
+    expect(snippet(s, headers, `${body} `)).toBe(false);
+    expect(snippet(secret(), headers, body)).toBe(false);
+    const old = signatureHeaders([parseSigningSecret(s)], "msg_1", now - 600, body);
+    expect(snippet(s, old, body)).toBe(false);
   });
 });

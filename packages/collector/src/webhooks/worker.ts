@@ -39,7 +39,7 @@ export interface WebhookWorker {
   runOnce(): Promise<number>;
   /** Polls from now on; attempts run in the background, never in the way of ingest. */
   start(): void;
-  /** Stops polling, aborts nothing, and resolves once the attempts in flight are recorded. */
+  /** Stops polling; resolves once the attempts in flight are recorded (cut ones are due again at once). */
   stop(): Promise<void>;
 }
 
@@ -78,9 +78,12 @@ export function webhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const inFlight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  let stopped = false;
 
   const fail = (d: AlertDelivery, url: string, status: number | null, error: string, giveUp: boolean) => {
     const at = now();
+    // Cut short by a stop: due again as soon as the collector is back, and not worth a warning.
+    if (stopped) return outbox.failed(d.id, { at, status, error: "interrupted: the collector stopped" }, at);
     const retryAt = giveUp ? null : nextAttempt(retry, d.attempts, d.createdAt, at, random);
     outbox.failed(d.id, { at, status, error }, retryAt);
     const what = `webhook ${webhookId(d.responseId, d.alertId)} (alert "${d.alertId}" of ${d.surveyId}, to ${hostOf(url)})`;
@@ -171,6 +174,7 @@ export function webhookWorker(options: WebhookWorkerOptions): WebhookWorker {
     },
     async stop() {
       running = false;
+      stopped = true;
       clearTimeout(timer);
       await Promise.all(inFlight);
     },
