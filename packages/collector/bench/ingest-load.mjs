@@ -6,7 +6,8 @@
 //   node packages/collector/bench/ingest-load.mjs [--duration 10] [--connections 16] [--batch 20]
 //                                                 [--sync normal|full] [--quiet] [--alerts]
 //
-// --alerts: the survey has an alert on detractors (7 answers in 11 here), delivered as signed
+// --alerts: the survey has an alert on detractors (7 answers in 11 here) or on detractors who
+// complain of the price (7 in 55), delivered as signed
 // webhooks to a receiver in this process on 127.0.0.1 that answers 204 — the outbox row in the
 // ingest transaction, and the worker's deliveries, on the same machine as the load.
 import { spawn } from "node:child_process";
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     batch: { type: "string", default: "20" },
     sync: { type: "string", default: "normal" },
     quiet: { type: "boolean", default: false },
-    alerts: { type: "boolean", default: false },
+    alerts: { type: "string" },
   },
 });
 const duration = Number(values.duration);
@@ -52,9 +53,12 @@ if (values.alerts) {
   });
   await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const surveys = join(dir, "surveys.json");
+  const when = [{ type: "nps", category: "detractor" }];
+  if (values.alerts === "complaints") when.push({ type: "comment", words: ["cher", "expensive"] });
+  else if (values.alerts !== "detractors") throw new Error("--alerts must be detractors or complaints");
   const alert = {
-    id: "detractors",
-    when: [{ type: "nps", category: "detractor" }],
+    id: values.alerts,
+    when,
     webhook: { url: `http://127.0.0.1:${receiver.address().port}/hook` },
   };
   const steps = [
@@ -144,7 +148,7 @@ rmSync(dir, { recursive: true, force: true });
 const ok = result["2xx"];
 const report = {
   machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
-  setup: `${connections} connections, batches of ${batchSize}, ${duration} s, sync=${values.sync}, logs ${values.quiet ? "off" : "on"}, alerts ${values.alerts ? "on" : "off"}`,
+  setup: `${connections} connections, batches of ${batchSize}, ${duration} s, sync=${values.sync}, logs ${values.quiet ? "off" : "on"}, alerts ${values.alerts ?? "off"}`,
   "requests/s": Math.round(result.requests.average),
   "responses/s": Math.round((ok / duration) * batchSize),
   "latency ms": { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
