@@ -4,10 +4,16 @@
 // A script, not a test: run it on a quiet machine and record the figures in BENCHMARKS.md.
 //
 //   node packages/collector/bench/ingest-load.mjs [--duration 10] [--connections 16] [--batch 20]
-//                                                 [--sync normal|full] [--quiet]
+//                                                 [--sync normal|full] [--quiet] [--alerts]
+//
+// --alerts: the survey has an alert on detractors (7 answers in 11 here) or on detractors who
+// complain of the price (7 in 55), delivered as signed
+// webhooks to a receiver in this process on 127.0.0.1 that answers 204 — the outbox row in the
+// ingest transaction, and the worker's deliveries, on the same machine as the load.
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +27,7 @@ const { values } = parseArgs({
     batch: { type: "string", default: "20" },
     sync: { type: "string", default: "normal" },
     quiet: { type: "boolean", default: false },
+    alerts: { type: "string" },
   },
 });
 const duration = Number(values.duration);
@@ -34,6 +41,39 @@ const db = join(dir, "bench.sqlite");
 // /dev/null) unless --quiet, as a production collector would run.
 const args = [cli, "--port", "0", "--db", db, "--rate-limit", "0", "--sync", values.sync];
 if (values.quiet) args.push("--quiet");
+let delivered = 0;
+let receiver;
+if (values.alerts) {
+  receiver = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      delivered++;
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const surveys = join(dir, "surveys.json");
+  const when = [{ type: "nps", category: "detractor" }];
+  if (values.alerts === "complaints") when.push({ type: "comment", words: ["cher", "expensive"] });
+  else if (values.alerts !== "detractors") throw new Error("--alerts must be detractors or complaints");
+  const alert = {
+    id: values.alerts,
+    when,
+    webhook: { url: `http://127.0.0.1:${receiver.address().port}/hook` },
+  };
+  const steps = [
+    { kind: "nps", id: "score", question: "How likely are you to recommend us?" },
+    { kind: "open", id: "reason", question: "Why?", required: false },
+  ];
+  writeFileSync(surveys, JSON.stringify([{ id: "nps-app", steps, alerts: [alert] }]));
+  args.push(
+    "--surveys",
+    surveys,
+    "--webhook-allow-private",
+    "--webhook-secret",
+    `whsec_${randomBytes(32).toString("base64")}`,
+  );
+}
 const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
 const url = await new Promise((resolve, reject) => {
   let out = "";
@@ -97,12 +137,18 @@ const cpuUsed = cpuSeconds() - cpuBefore;
 child.kill("SIGTERM");
 await new Promise((resolve) => child.once("exit", resolve));
 
-const rows = new Database(db, { readonly: true }).prepare("SELECT count(*) AS n FROM responses").get().n;
+const file = new Database(db, { readonly: true });
+const rows = file.prepare("SELECT count(*) AS n FROM responses").get().n;
+const deliveries = values.alerts
+  ? Object.fromEntries(file.prepare("SELECT status, count(*) AS n FROM alert_deliveries GROUP BY status").raw().all())
+  : undefined;
+file.close();
+receiver?.close();
 rmSync(dir, { recursive: true, force: true });
 const ok = result["2xx"];
 const report = {
   machine: `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
-  setup: `${connections} connections, batches of ${batchSize}, ${duration} s, sync=${values.sync}, logs ${values.quiet ? "off" : "on"}`,
+  setup: `${connections} connections, batches of ${batchSize}, ${duration} s, sync=${values.sync}, logs ${values.quiet ? "off" : "on"}, alerts ${values.alerts ?? "off"}`,
   "requests/s": Math.round(result.requests.average),
   "responses/s": Math.round((ok / duration) * batchSize),
   "latency ms": { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
@@ -114,5 +160,6 @@ const report = {
   errors: result.errors,
   timeouts: result.timeouts,
   "rows stored (incl. warm-up)": rows,
+  ...(deliveries && { "webhooks received": delivered, "deliveries by status at the end": deliveries }),
 };
 console.log(JSON.stringify(report, null, 2));

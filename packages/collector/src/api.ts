@@ -139,3 +139,33 @@ export interface CommentsBody {
   /** Pass as `cursor` to get the next page; null on the last page. */
   next: string | null;
 }
+
+/** Where one alert's webhook stands (see `GET /v1/alerts/deliveries`). */
+export interface AlertDeliveryItem {
+  id: number;
+  /** The `webhook-id` header of every attempt, the same each time. */
+  webhookId: string;
+  responseId: string;
+  surveyId: string;
+  alertId: string;
+  /** `pending`, `delivered`, `dead` (given up; `lastError` says why) or `cancelled`. */
+  status: "pending" | "delivered" | "dead" | "cancelled";
+  firedAt: string;
+  /** When a pending delivery is tried next; null once done. */
+  nextAttemptAt: string | null;
+  attempts: number;
+  lastAttemptAt: string | null;
+  /** The HTTP status of the last attempt; null when it got no answer. */
+  lastStatus: number | null;
+  lastError: string | null;
+  /** When it was delivered, given up or cancelled. */
+  doneAt: string | null;
+}
+
+/** What `GET /v1/alerts/deliveries` returns: one page, newest first, and counts by status. */
+export interface DeliveriesBody {
+  deliveries: AlertDeliveryItem[];
+  /** Pass as `before` to get the next page; null on the last page. */
+  next: number | null;
+  counts: Record<AlertDeliveryItem["status"], number>;
+}

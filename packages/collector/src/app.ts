@@ -8,6 +8,7 @@ import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
 import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
 import type { ReadRunner } from "./read-runner.js";
+import { alertRoutes } from "./routes/alerts.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
@@ -45,7 +46,7 @@ export interface AppOptions {
 /** The default limit: generous for many people behind one office address, tight for a flood. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { rate: 20, burst: 200 };
 
-/** The collector's HTTP routes: ingest, survey definitions, results. */
+/** The collector's HTTP routes: ingest, survey definitions, results, alerts' deliveries. */
 export function createApp(options: AppOptions): Hono {
   const { store, surveys } = options;
   const now = options.now ?? Date.now;
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): Hono {
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
   surveysRoute(app, surveys);
   resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads: options.reads });
+  alertRoutes(app, { store, readKey: options.readKey });
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   // Whatever an error says, the keys never reach the output.

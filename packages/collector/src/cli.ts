@@ -19,7 +19,7 @@ Options of serve:
   --db <file>            SQLite file, created when missing (default sonde.sqlite)
   --surveys <path>       survey definitions: a JSON file or a folder of them, validated at start
   --public-url <url>     the URL people reach the collector at (https://collect.example.com): its
-                         host is served and its origin is the collector's own
+                         host is served, its origin is the collector's own, and alerts link to it
   --allowed-host <host>  another host name to serve, name or name:port (repeatable); with this or
                          --public-url, requests for any other host get 421
   --cors-origin <origin> allow this web origin (repeatable, or comma-separated); without any,
@@ -34,6 +34,12 @@ Options of serve:
   --max-body <bytes>     largest request body (default 262144, at most 1048576)
   --sync <mode>          normal (default: survives a crash) or full (also a power cut; slower)
   --quiet                no request log
+  --webhook-secret <s>   key that signs alerts' webhooks, whsec_ and base64 (or env
+                         SONDE_WEBHOOK_SECRET); repeat it while rotating: each signs
+  --webhook-allow-private  let webhooks reach loopback and private addresses (off by default)
+  --webhook-timeout <s>  seconds one webhook attempt may take (default 10)
+  --webhook-retry-hours <n>  how long failed webhooks are retried before they are given up (default 24)
+  --alert-settle <s>     seconds an unfinished response is given before its alerts go out (default 120)
 
 Options of serve, check, compile and seed:
   --allow-unknown        drop survey fields this version does not know, with a warning, instead

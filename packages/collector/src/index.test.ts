@@ -6,6 +6,7 @@ it("exports exactly these names", () => {
   expect(Object.keys(collector).sort()).toEqual([
     "DEFAULT_RATE_LIMIT",
     "InvalidSurveysError",
+    "alertRules",
     "computeComments",
     "computeResults",
     "corsPolicy",
@@ -19,12 +20,18 @@ it("exports exactly these names", () => {
     "parseCommentsQuery",
     "parseExportQuery",
     "parseResultsQuery",
+    "parseSigningSecret",
+    "responseLink",
     "seedResponses",
     "seedStore",
     "seededRandom",
+    "signatureHeaders",
     "startCollector",
     "surveyList",
     "tokenBuckets",
+    "webhookId",
+    "webhookWorker",
+    "withoutAlerts",
     "zoneDays",
   ]);
 });

@@ -2,6 +2,11 @@
 
 /** The seed's random generator, from @sonde/core. */
 export { seededRandom } from "@sonde/core";
+export type { AlertRules } from "./alerts/alert-rules.js";
+/** The alerts of a set of surveys as ingest fires them; definitions as pages get them. */
+export { alertRules, withoutAlerts } from "./alerts/alert-rules.js";
+/** The console's address of one answer, as alerts link to it. */
+export { responseLink } from "./alerts/response-link.js";
 export type * from "./api.js";
 export type { AppOptions } from "./app.js";
 /** The HTTP app, to mount in another server or test with `app.request()`; the default rate limit. */
@@ -37,6 +42,15 @@ export { seedResponses, seedStore } from "./seed/seed.js";
 export type { CollectorOptions, RunningCollector } from "./server.js";
 /** Start a collector programmatically. */
 export { startCollector } from "./server.js";
+export type {
+  AlertDelivery,
+  AlertOutbox,
+  AttemptOutcome,
+  DeliveryQuery,
+  DeliveryStatus,
+  Firing,
+  FiringRule,
+} from "./store/alert-outbox.js";
 export type { SqliteOptions } from "./store/sqlite.js";
 /** Storage: the interface and its SQLite implementation. */
 export { openSqliteStore } from "./store/sqlite.js";
@@ -55,3 +69,12 @@ export type {
 export type { LoadOptions } from "./surveys.js";
 /** Survey definitions from a file or folder, validated (unknown fields are errors unless allowed). */
 export { InvalidSurveysError, loadSurveys } from "./surveys.js";
+export type { PostWebhook, Resolve } from "./webhooks/post.js";
+export type { RetrySchedule } from "./webhooks/retry-schedule.js";
+export type { SigningKey } from "./webhooks/signing.js";
+/** Standard Webhooks: read a `whsec_` secret, sign an attempt, the id of a delivery. */
+export { parseSigningSecret, signatureHeaders, webhookId } from "./webhooks/signing.js";
+export type { WebhookOptions } from "./webhooks/start.js";
+export type { WebhookWorker, WebhookWorkerOptions } from "./webhooks/worker.js";
+/** The worker that delivers alerts, with its dependencies given. */
+export { webhookWorker } from "./webhooks/worker.js";

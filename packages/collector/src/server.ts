@@ -2,6 +2,7 @@ import { type AddressInfo, isIP } from "node:net";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import { alertRules } from "./alerts/alert-rules.js";
 import { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
 import { corsPolicy } from "./http/cors-policy.js";
 import { type HostPolicy, hostPolicy, isLoopbackAddress } from "./http/host-policy.js";
@@ -10,6 +11,8 @@ import { bufferedSink } from "./http/request-log.js";
 import { inlineRunner, type ReadRunner, workerRunner } from "./read-runner.js";
 import { openSqliteStore } from "./store/sqlite.js";
 import { loadSurveys } from "./surveys.js";
+import { DEFAULT_SETTLE_MS, signingKeys, startWebhooks, type WebhookOptions } from "./webhooks/start.js";
+import { webhookTargetIssues } from "./webhooks/targets.js";
 
 /** Options of a running collector (the CLI's flags). */
 export interface CollectorOptions {
@@ -44,8 +47,10 @@ export interface CollectorOptions {
   logTo?: { write(chunk: string): unknown };
   /** Unknown survey fields are dropped with a warning instead of refusing the definitions (`--allow-unknown`). */
   allowUnknown?: boolean;
-  /** Told about survey fields this version ignores (default: a line on stderr). */
+  /** Told about survey fields this version ignores, and about webhooks that fail (default: a line on stderr). */
   warn?: (line: string) => void;
+  /** How alerts' webhooks are signed, where they may go, and how they are retried. */
+  webhooks?: WebhookOptions;
 }
 
 /** A running collector. */
@@ -94,9 +99,22 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     trustProxy: options.trustProxy,
   });
   checkListenAddress(hosts, host);
-  const surveys = options.surveys ? loadSurveys(options.surveys, { warn, allowUnknown: options.allowUnknown }) : [];
+  const hooks = options.webhooks ?? {};
+  const allowPrivate = hooks.allowPrivate ?? false;
+  const surveys = options.surveys
+    ? loadSurveys(options.surveys, {
+        warn,
+        allowUnknown: options.allowUnknown,
+        extra: (survey) => webhookTargetIssues(survey, allowPrivate),
+      })
+    : [];
+  const rules = alertRules(surveys, hooks.settleMs ?? DEFAULT_SETTLE_MS);
+  const keys = signingKeys(surveys, hooks.secrets);
   const cors = corsPolicy(options.corsOrigins);
-  const store = openSqliteStore(options.db, { synchronous: options.synchronous });
+  const store = openSqliteStore(options.db, {
+    synchronous: options.synchronous,
+    alerts: rules.any ? rules.firing : undefined,
+  });
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
   const { thread, timeMs, memoryMb } = options.results ?? {};
   // A worker opens the file again: an in-memory database can only be read where it is.
@@ -129,9 +147,16 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // Started even without alerts now: deliveries fired before a restart still go out.
+  const webhooks = startWebhooks(store, rules, keys, {
+    ...hooks,
+    publicUrl: hooks.publicUrl ?? options.publicUrl ?? url,
+    log: (line) => warn(line),
+  });
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url,
     close: () => {
       closing ??= new Promise((resolve) => {
         // Requests in flight finish; idle keep-alive connections are closed at once, and any
@@ -140,7 +165,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         server.close(() => {
           clearTimeout(force);
           log?.flush();
-          void reads.close().then(() => {
+          void Promise.all([reads.close(), webhooks.stop()]).then(() => {
             store.close();
             resolve();
           });

@@ -1,4 +1,5 @@
-import { type CheckOptions, parseSurvey, parseSurveys, type Survey, unknownFieldIssues } from "@sonde/core";
+import { type CheckOptions, formatPath, parseSurvey, parseSurveys, type Survey, unknownFieldIssues } from "@sonde/core";
+import { withoutAlerts } from "./alerts/alert-rules.js";
 import { parseSurveyJson, readSurveyFile, SurveyFileError, surveyFiles } from "./survey-files.js";
 
 /** Survey definitions that failed validation; the message lists every bad path. */
@@ -11,6 +12,9 @@ export class InvalidSurveysError extends Error {
   }
 }
 
+/** More checks of a valid survey, beyond the schema's: issues with their paths in the survey. */
+export type SurveyCheck = (survey: Survey) => { path: (string | number)[]; message: string }[];
+
 /** How definitions are read. */
 export interface LoadOptions {
   /** Told about each unknown field when they are allowed (default: nothing). */
@@ -21,12 +25,21 @@ export interface LoadOptions {
    * names the key it was probably meant to be.
    */
   allowUnknown?: boolean;
+  /** Checks the schema cannot make alone (such as where webhooks may go, which depends on the collector's options). */
+  extra?: SurveyCheck;
 }
 
 const kindOf = (json: unknown) => (json === null ? "null" : Array.isArray(json) ? "an array" : `a ${typeof json}`);
 
 /** One file's surveys: a list, `{ "surveys": [...] }`, or a single survey (an object with steps). */
-function surveysIn(file: string, json: unknown, check: CheckOptions, errors: string[], warn: (line: string) => void) {
+function surveysIn(
+  file: string,
+  json: unknown,
+  check: CheckOptions,
+  errors: string[],
+  warn: (line: string) => void,
+  extra: SurveyCheck | undefined,
+): Survey[] {
   if (json === null || typeof json !== "object") {
     errors.push(`${file}: must be a list of surveys, { "surveys": [...] } or one survey (got ${kindOf(json)})`);
     return [];
@@ -38,7 +51,14 @@ function surveysIn(file: string, json: unknown, check: CheckOptions, errors: str
     return [];
   }
   for (const w of parsed.warnings) warn(`${file}: ${w}`);
-  return Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  const surveys = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
+  surveys.forEach((survey, i) => {
+    for (const issue of extra?.(survey) ?? [])
+      errors.push(
+        `${file}: ${formatPath([...(single ? ["survey"] : ["surveys", i]), ...issue.path])}: ${issue.message}`,
+      );
+  });
+  return surveys;
 }
 
 /**
@@ -69,7 +89,7 @@ export function loadSurveys(path: string, options: LoadOptions = {}): Survey[] {
       errors.push(error.message);
       continue;
     }
-    surveysIn(file, json, check, errors, warn).forEach((survey, i) => {
+    surveysIn(file, json, check, errors, warn, options.extra).forEach((survey, i) => {
       const where = seen.get(survey.id);
       if (where)
         errors.push(`${file}: surveys[${i}].id: "${survey.id}" is already defined in ${where}; ids must be unique`);
@@ -81,7 +101,10 @@ export function loadSurveys(path: string, options: LoadOptions = {}): Survey[] {
   return surveys;
 }
 
-/** The definitions as `GET /v1/surveys` serves them (and `sonde-collector compile` writes them). */
+/**
+ * The definitions as `GET /v1/surveys` serves them (and `sonde-collector compile` writes them):
+ * without their alerts, whose webhook URLs are the collector's secrets.
+ */
 export function servedSurveys(surveys: readonly Survey[]): string {
-  return JSON.stringify({ surveys });
+  return JSON.stringify({ surveys: surveys.map(withoutAlerts) });
 }

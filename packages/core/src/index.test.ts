@@ -5,6 +5,7 @@ import * as core from "./index.js";
 // The public surface of @sonde/core. Adding, renaming or removing a name is an API change:
 // update this list in the same commit, on purpose.
 const VALUES = [
+  "ALERT_FORMATS",
   "CES_SCALE",
   "CSAT_SCALE",
   "DEFAULT_CONFIDENCE",
@@ -16,6 +17,7 @@ const VALUES = [
   "MAX_ATTRIBUTES",
   "MAX_BATCH_RESPONSES",
   "MIN_COMPARE_N",
+  "NPS_CATEGORIES",
   "OPERATORS",
   "POSITIONS",
   "SCALES",
@@ -24,6 +26,11 @@ const VALUES = [
   "URL_MATCHES",
   "URL_PARTS",
   "WIRE_SCHEMA_VERSION",
+  "alertConditionSchema",
+  "alertListSchema",
+  "alertReasons",
+  "alertSchema",
+  "alertStepIssues",
   "answerSchema",
   "appearanceSchema",
   "attributesSchema",
@@ -34,6 +41,7 @@ const VALUES = [
   "breakdown",
   "cesFromCounts",
   "checkConfig",
+  "checkShownSurvey",
   "checkSurvey",
   "checkSurveyOutlines",
   "checkSurveys",
@@ -49,6 +57,7 @@ const VALUES = [
   "csatFromCounts",
   "emptyTally",
   "evaluate",
+  "firedAlerts",
   "formatIssues",
   "formatPath",
   "frequencySchema",
@@ -67,6 +76,7 @@ const VALUES = [
   "nextStep",
   "normalCdf",
   "normalQuantile",
+  "npsCategory",
   "npsFromCounts",
   "parseBatch",
   "parseConfig",
@@ -82,6 +92,7 @@ const VALUES = [
   "scoreRows",
   "scoreTally",
   "seededRandom",
+  "shownSurveySchema",
   "stepSchema",
   "studentTCdf",
   "studentTQuantile",
@@ -101,11 +112,15 @@ const VALUES = [
   "urlConditionSchema",
   "urlParts",
   "watchedSignals",
+  "webhookSchema",
   "widgetConfigSchema",
   "zCritical",
 ];
 
 const TYPES = [
+  "Alert",
+  "AlertCondition",
+  "AlertInput",
   "Answer",
   "Attributes",
   "Audience",
@@ -123,6 +138,7 @@ const TYPES = [
   "Decision",
   "DeviceClass",
   "EvaluationInput",
+  "FiredAlert",
   "Frequency",
   "GapBand",
   "GapResult",
@@ -171,6 +187,7 @@ const TYPES = [
   "UrlParts",
   "Validated",
   "WatchedSignals",
+  "Webhook",
   "WidgetConfig",
 ];
 

@@ -1,6 +1,20 @@
 // @sonde/core — the public surface. Every name here is part of the API; a test locks the list.
 // Grouped by module: rules/ decides, schema/ describes and validates, scoring/ computes results.
 
+export type {
+  /** What alerts read of a response: answers and attributes. */
+  AlertInput,
+  /** An alert a response fires, and why. */
+  FiredAlert,
+} from "./rules/alerts.js";
+export {
+  /** Why an alert fires for a response, or null. */
+  alertReasons,
+  /** The alerts a stored response fires, each with why. */
+  firedAlerts,
+  /** The NPS category of a score: detractor, passive or promoter. */
+  npsCategory,
+} from "./rules/alerts.js";
 export {
   /** Which step follows an answer: branches by score band or choice, `next`, or the order of steps. */
   nextStep,
@@ -63,6 +77,30 @@ export {
   /** Splits a URL into the parts conditions test. */
   urlParts,
 } from "./rules/url.js";
+export type {
+  /** An alert: conditions on a response, and the webhook to call. */
+  Alert,
+  /** A condition of an alert on the answers. */
+  AlertCondition,
+  /** Where an alert goes: URL and format. */
+  Webhook,
+} from "./schema/alerts.js";
+export {
+  /** How a webhook body is written: standard (signed JSON) or slack. */
+  ALERT_FORMATS,
+  /** Schema of a condition of an alert on the answers, told apart by `type`. */
+  alertConditionSchema,
+  /** Schema of a survey's alerts, ids unique. */
+  alertListSchema,
+  /** Schema of one alert. */
+  alertSchema,
+  /** Conditions of a survey's alerts that name missing steps or could never hold. */
+  alertStepIssues,
+  /** The NPS categories: detractor, passive, promoter. */
+  NPS_CATEGORIES,
+  /** Schema of a webhook: an http(s) URL and a format. */
+  webhookSchema,
+} from "./schema/alerts.js";
 export type {
   /** A condition on a user attribute or event property. */
   Condition,
@@ -190,6 +228,8 @@ export {
   appearanceSchema,
   /** Where a prompt can appear. */
   POSITIONS,
+  /** Schema of a survey as a page checks it before showing it: alerts left unchecked. */
+  shownSurveySchema,
   /** Schema of a list of surveys with unique ids. */
   surveyListSchema,
   /** Schema of one survey definition: steps, texts, schedule, appearance, rules. */
@@ -234,6 +274,8 @@ export {
   surveyList,
 } from "./schema/validate.js";
 export {
+  /** `checkSurvey` as a page runs it before showing a survey: alerts left unchecked. */
+  checkShownSurvey,
   /** `parseSurvey` keeping zod's issues unformatted; `root` prefixes the paths. */
   checkSurvey,
   /** `parseSurveys` keeping zod's issues unformatted. */

@@ -24,6 +24,11 @@ export async function serve(args: string[], usage: string): Promise<void> {
       "max-body": { type: "string" },
       sync: { type: "string" },
       quiet: { type: "boolean" },
+      "webhook-secret": { type: "string", multiple: true },
+      "webhook-allow-private": { type: "boolean" },
+      "webhook-timeout": { type: "string" },
+      "webhook-retry-hours": { type: "string" },
+      "alert-settle": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -59,6 +64,14 @@ export async function serve(args: string[], usage: string): Promise<void> {
     maxBodyBytes: wholeNumber("max-body", values["max-body"], 256 * 1024, 1024, 1024 * 1024),
     synchronous: values.sync as "normal" | "full" | undefined,
     quiet: values.quiet ?? false,
+    webhooks: {
+      // Never echoed: a malformed secret is reported without it.
+      secrets: values["webhook-secret"] ?? process.env.SONDE_WEBHOOK_SECRET?.split(/[\s,]+/).filter(Boolean),
+      allowPrivate: values["webhook-allow-private"] ?? false,
+      timeoutMs: wholeNumber("webhook-timeout", values["webhook-timeout"], 10, 1, 300) * 1000,
+      retry: { windowMs: wholeNumber("webhook-retry-hours", values["webhook-retry-hours"], 24, 1, 720) * 3_600_000 },
+      settleMs: wholeNumber("alert-settle", values["alert-settle"], 120, 0, 86_400) * 1000,
+    },
   };
   // Whatever goes wrong from here on, the keys never reach the terminal.
   const crash = (error: unknown) => {

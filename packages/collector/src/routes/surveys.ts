@@ -13,7 +13,10 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** `GET /v1/surveys`: the definitions validated at start, with an ETag so that unchanged lists cost a 304. */
+/**
+ * `GET /v1/surveys`: the definitions validated at start, without their alerts (webhook URLs are the
+ * collector's secrets), with an ETag so that unchanged lists cost a 304.
+ */
 export function surveysRoute(app: Hono, surveys: readonly Survey[]): void {
   const body = servedSurveys(surveys);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;

@@ -45,6 +45,29 @@ export const migrations: Migration[] = [
   (db) =>
     db.exec(`ALTER TABLE responses ADD COLUMN browser_locale TEXT;
        UPDATE responses SET browser_locale = body ->> '$.context.browserLocale';`),
+  // The alerts' outbox: a row per response and alert it fired, written in the transaction that
+  // stores the answer, and the state of its delivery (see alert-outbox.ts). Which alerts a
+  // response fired is kept on its own row (`alerts_fired`: alert id → delivery id), so that a
+  // later revision never fires one twice: an index on the random response ids of the outbox would
+  // cost every firing answer as much again, measured. The worker finds due rows through the
+  // partial index, which holds only pending ones.
+  (db) =>
+    db.exec(`CREATE TABLE alert_deliveries (
+       id INTEGER PRIMARY KEY,
+       response_id TEXT NOT NULL,
+       survey_id TEXT NOT NULL,
+       alert_id TEXT NOT NULL,
+       status TEXT NOT NULL DEFAULT 'pending',
+       created_at INTEGER NOT NULL,
+       due_at INTEGER NOT NULL,
+       attempts INTEGER NOT NULL DEFAULT 0,
+       last_attempt_at INTEGER,
+       last_status INTEGER,
+       last_error TEXT,
+       done_at INTEGER
+     ) STRICT;
+     CREATE INDEX alert_deliveries_due ON alert_deliveries (due_at) WHERE status = 'pending';
+     ALTER TABLE responses ADD COLUMN alerts_fired TEXT;`),
 ];
 
 /** Brings a database up to the latest schema in one transaction; refuses a newer file. */

@@ -1,8 +1,10 @@
 import type { SurveyResponse } from "@sonde/core";
 import Database, { type Statement } from "better-sqlite3";
+import type { FiringRule } from "./alert-outbox.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { migrate } from "./migrations.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
+import { sqliteOutbox } from "./sqlite-outbox.js";
 import type {
   AnswerQuery,
   IngestResult,
@@ -31,6 +33,8 @@ export interface SqliteOptions {
   checkpoint?: "background" | "inline";
   /** Read only, as a second connection beside the one that writes (the results worker's). */
   readonly?: boolean;
+  /** Which alerts a stored revision fires: their deliveries are written in the same transaction. */
+  alerts?: FiringRule;
 }
 
 const MIN_TIME = Number.MIN_SAFE_INTEGER;
@@ -124,9 +128,11 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
        browser_locale = excluded.browser_locale
      WHERE excluded.revision > responses.revision AND excluded.survey_id = responses.survey_id`,
   );
+  const outbox = sqliteOutbox(db, options.alerts);
   const ingest = db.transaction((responses: readonly SurveyResponse[], receivedAt: number): IngestResult => {
     let accepted = 0;
     for (const r of responses) {
+      const fired = outbox.firing(r, receivedAt);
       const { changes } = upsert.run({
         id: r.id,
         surveyId: r.surveyId,
@@ -144,6 +150,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         browserLocale: r.context.browserLocale ?? null,
       });
       accepted += changes;
+      if (changes && fired) outbox.record(fired);
     }
     return { accepted, duplicates: responses.length - accepted };
   });
@@ -248,6 +255,15 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         answers: answers.map(({ stepId, kind }) => ({ stepId, kind })),
         attributes: attributes.map((a) => a.name),
       };
+    },
+
+    outbox,
+
+    response(id) {
+      const row = statement("SELECT body, received_at, answered_at FROM responses WHERE id = ?").get(id) as
+        | Row
+        | undefined;
+      return row && toStored(row);
     },
 
     close: () => {

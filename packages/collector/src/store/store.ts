@@ -1,4 +1,5 @@
 import type { SurveyResponse } from "@sonde/core";
+import type { AlertOutbox } from "./alert-outbox.js";
 import type { ScoredAnswer } from "./scored.js";
 
 /** What ingesting a batch did. */
@@ -101,5 +102,9 @@ export interface ResponseStore {
   surveyTotals(): SurveyTotals[];
   /** Which answer ids and attributes appear in the matching responses. */
   fields(query: ResponseQuery): ResponseFields;
+  /** The latest stored revision of one response. */
+  response(id: string): StoredResponse | undefined;
+  /** The deliveries of the alerts that stored responses fired. */
+  outbox: AlertOutbox;
   close(): void;
 }

@@ -20,10 +20,13 @@ export interface CliProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts `sonde-collector` with `args` and waits until it says where it listens. */
-export async function startCli(args: string[]): Promise<CliProcess> {
+/** Starts `sonde-collector` with `args` (and `env` added to the environment) and waits until it says where it listens. */
+export async function startCli(args: string[], env: Record<string, string> = {}): Promise<CliProcess> {
   requireBuiltCli();
-  const child = spawn(process.execPath, [cliPath, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cliPath, "--port", "0", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   let out = "";
   child.stdout!.on("data", (chunk: Buffer) => {
     out += chunk;

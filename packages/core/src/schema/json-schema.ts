@@ -3,6 +3,7 @@
 // The descriptions live here rather than in the schemas for the same reason: every byte of a
 // schema ships to the browser.
 import * as z from "zod/mini";
+import { alertConditionSchema, alertSchema, webhookSchema } from "./alerts.js";
 import { conditionSchema, urlConditionSchema } from "./conditions.js";
 import { audienceSchema, frequencySchema, rulesSchema, triggerSchema } from "./rules.js";
 import { branchSchema, choiceSchema, stepSchema, THANKS_CLOSE_AFTER } from "./steps.js";
@@ -38,6 +39,7 @@ const DOCS: Record<string, Doc> = {
       steps: "The steps, shown in order unless a branch or next says otherwise.",
       appearance: "Where and how the prompt looks.",
       rules: "When the survey shows, and to whom.",
+      alerts: "What the collector does when an answer passes conditions: call a webhook. Never served to pages.",
     },
   },
   Rules: {
@@ -148,6 +150,65 @@ const DOCS: Record<string, Doc> = {
     description: "When the answer falls in a score band (min..max, inclusive) or is one of the choices, go to goto.",
   },
   Choice: { description: "One choice of a single or multiple choice step." },
+  Alert: {
+    description: "When a response passes the conditions, the collector calls the webhook, once per response.",
+    properties: {
+      id: "Unique within the survey; a response fires each alert at most once.",
+      name: "A name for people; it heads the message.",
+      when: "Conditions on the answers.",
+      match: '"all" (default): every condition of when must hold; "any": one is enough.',
+      attributes:
+        "Conditions on the attributes of the person who answered; all must hold unless attributesMatch says any.",
+      attributesMatch: '"all" (default): every attribute condition must hold; "any": one is enough.',
+      webhook: "Where the alert goes.",
+    },
+  },
+  AlertCondition: {
+    description: "A condition on the answers, told apart by type; without step, any answer of its kind may pass it.",
+  },
+  NpsAlertCondition: {
+    description: "An NPS answer in a category and/or a score band.",
+    properties: {
+      step: "The NPS step to read (default: any).",
+      category: "detractor (0–6), passive (7–8), promoter (9–10), or a list of them.",
+      min: "Lowest score, inclusive.",
+      max: "Highest score, inclusive.",
+    },
+  },
+  CsatAlertCondition: {
+    description: "A CSAT answer (1–5) in a score band: max 2 is 1 or 2.",
+    properties: {
+      step: "The CSAT step to read (default: any).",
+      min: "Lowest, inclusive.",
+      max: "Highest, inclusive.",
+    },
+  },
+  CesAlertCondition: {
+    description: "A CES answer (1–7, agreement that it was easy: 1 = strongly disagree) in a score band.",
+    properties: { step: "The CES step to read (default: any).", min: "Lowest, inclusive.", max: "Highest, inclusive." },
+  },
+  GapAlertCondition: {
+    description: "An experience below the expectation.",
+    properties: { step: "The gap step to read (default: any).", by: "By at least this many points (default 1)." },
+  },
+  ThumbsAlertCondition: {
+    description: "A thumbs answer.",
+    properties: { step: "The thumbs step to read (default: any).", value: "down (default) or up." },
+  },
+  CommentAlertCondition: {
+    description: "A written comment (an open step's answer with more than blanks).",
+    properties: {
+      step: "The open step to read (default: any).",
+      words: "Only comments holding one of these words or phrases; case and accents are ignored.",
+    },
+  },
+  Webhook: {
+    description: "Where an alert goes. Loopback and private addresses need the collector's --webhook-allow-private.",
+    properties: {
+      url: "An http(s) URL; it is never served to pages. Redirects are not followed.",
+      format: "standard (default): signed JSON (Standard Webhooks); slack: a message for a Slack incoming webhook.",
+    },
+  },
 };
 
 /** The discriminator of a union member, capitalised: `{ type: "pageview" }` → `Pageview`. */
@@ -176,6 +237,10 @@ export function surveysJsonSchema(): Record<string, unknown> {
   for (const s of stepSchema()._zod.def.options) name(s, `${tag(s, "kind")}Step`);
   name(branchSchema(), "Branch");
   name(choiceSchema(), "Choice");
+  name(alertSchema(), "Alert");
+  name(alertConditionSchema(), "AlertCondition");
+  for (const c of alertConditionSchema()._zod.def.options) name(c, `${tag(c, "type")}AlertCondition`);
+  name(webhookSchema(), "Webhook");
 
   const json = z.toJSONSchema(surveysFileSchema(), {
     metadata: registry,

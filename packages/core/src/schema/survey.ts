@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { alertListSchema, alertStepIssues } from "./alerts.js";
 import { isCssColor } from "./css-color.js";
 import { MAX_ANSWERS } from "./limits.js";
 import { memo } from "./memo.js";
@@ -51,8 +52,8 @@ export const appearanceSchema = memo(() =>
     ),
 );
 
-/** A survey: its steps, its texts in any languages, and the rules for when it shows. */
-export const surveySchema = memo(() =>
+// A survey whose alerts are checked by the given schema (see `surveySchema` and `shownSurveySchema`).
+const surveyWith = <A extends z.core.SomeType>(alerts: A) =>
   z
     .object({
       ...outlineFields(),
@@ -63,6 +64,7 @@ export const surveySchema = memo(() =>
           z.maxLength(MAX_ANSWERS, { error: `must have at most ${MAX_ANSWERS} steps` }),
         ),
       appearance: z.optional(appearanceSchema()),
+      alerts: z.optional(alerts),
     })
     .check(
       z.superRefine((survey, ctx) => {
@@ -91,8 +93,24 @@ export const surveySchema = memo(() =>
           }
         });
       }),
-    ),
+    );
+
+/** A survey: its steps, its texts in any languages, the rules for when it shows, and its alerts. */
+export const surveySchema = memo(() =>
+  surveyWith(alertListSchema()).check(
+    z.superRefine((survey, ctx) => {
+      for (const issue of alertStepIssues(survey.alerts ?? [], survey.steps))
+        ctx.addIssue({ code: "custom", ...issue });
+    }),
+  ),
 );
+
+/**
+ * A survey as a page checks it before showing it: its alerts are left unchecked, as nothing on
+ * the page reads them (the collector serves definitions without them) and their checks would add
+ * ~0.9 KB gzip to every prompt.
+ */
+export const shownSurveySchema = memo(() => surveyWith(z.unknown()));
 
 export type Survey = z.infer<ReturnType<typeof surveySchema>>;
 

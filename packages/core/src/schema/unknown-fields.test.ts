@@ -66,7 +66,7 @@ describe("unknown fields as errors, where definitions enter", () => {
       [survey({ priority: "high", colour: "teal" })],
       [
         'surveys[0].priority: must be a number (got "high")',
-        "surveys[0].colour: unknown field; known here: id, version, name, defaultLocale, priority, schedule, rules, steps, appearance",
+        "surveys[0].colour: unknown field; known here: id, version, name, defaultLocale, priority, schedule, rules, steps, appearance, alerts",
       ],
     ],
   ];

@@ -1,4 +1,4 @@
-import { type Survey, surveyListSchema, surveySchema, surveysFileSchema } from "./survey.js";
+import { type Survey, shownSurveySchema, surveyListSchema, surveySchema, surveysFileSchema } from "./survey.js";
 import { type Checked, type CheckOptions, check, surveyList } from "./validate.js";
 
 // The full checks of survey definitions, steps and appearance included. A module of their own,
@@ -22,4 +22,12 @@ export function checkSurvey(
   options: CheckOptions = {},
 ): Checked<Survey> {
   return check(surveySchema(), input, root, options);
+}
+
+/**
+ * `checkSurvey` for a page about to show a survey: the same checks but for alerts, which pass
+ * unchecked (nothing on the page reads them) so that their schemas stay out of the page's bundle.
+ */
+export function checkShownSurvey(input: unknown, root: PropertyKey[] = ["survey"]): Checked<Survey> {
+  return check(shownSurveySchema(), input, root) as Checked<Survey>;
 }

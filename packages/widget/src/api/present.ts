@@ -13,8 +13,9 @@ import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
 
 // This module is loaded only when a prompt is due: it, the UI and the step schemas stay out of a
-// page's first download. A survey is checked in full (steps, appearance) here, before it shows.
-export { checkSurvey } from "@sonde/core";
+// page's first download. A survey is checked in full (steps, appearance; not its alerts, which
+// only the collector reads) here, before it shows.
+export { checkShownSurvey as checkSurvey } from "@sonde/core";
 
 /** What showing a survey needs from the running instance. */
 export interface PresentOptions {
