@@ -88,7 +88,7 @@ export async function serve(args: string[], usage: string): Promise<void> {
     console.error(message.startsWith("sonde-collector:") ? message : `sonde-collector: ${message}`);
     process.exit(1);
   }
-  console.log(`sonde-collector listening on ${collector.url}`);
+  // The warning comes first: whoever waits for the listening line has seen it, and may stop it cleanly.
   if (!readKey) {
     const who = options.publicUrl
       ? `anyone who reaches ${options.publicUrl}`
@@ -100,4 +100,5 @@ export async function serve(args: string[], usage: string): Promise<void> {
   const stop = () => void collector.close().then(() => process.exit(0));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  console.log(`sonde-collector listening on ${collector.url}`);
 }
