@@ -69,7 +69,7 @@ function demoApp(): Plugin {
   };
 }
 
-// Demo: the host site and the dashboard, served from demo/, answers proxied to the collector.
+// Demo: the host site, served from demo/, answers proxied to the collector (which serves the console).
 // Tests: one vitest project per environment; DOM and IndexedDB tests run in real Chromium.
 export default defineConfig({
   root: join(here, "demo"),

@@ -1,5 +1,5 @@
-// Starts the whole demo: the reference collector on an embedded SQLite file, and the host site +
-// dashboard (Vite) with /v1 proxied to the collector. `npm run demo -- --help` lists the options.
+// Starts the whole demo: the reference collector on an embedded SQLite file (which serves the
+// console, the results dashboard, at /console/), and the host site (Vite) with /v1 proxied to it. `npm run demo -- --help` lists the options.
 // startDemo() is also what the e2e suite starts.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
@@ -23,6 +23,19 @@ function seedIfEmpty(db, surveys) {
   } finally {
     store.close();
   }
+}
+
+/** The dashboard is the collector's console: the site's old /dashboard/ address leads there. */
+function consoleRedirect(collectorUrl) {
+  return {
+    name: "sonde-demo-console",
+    configureServer(server) {
+      server.middlewares.use("/dashboard", (req, res) => {
+        const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
+        res.writeHead(302, { location: `${collectorUrl}/console/${query}` }).end();
+      });
+    },
+  };
 }
 
 /**
@@ -54,6 +67,7 @@ export async function startDemo({
     configFile: join(root, "vite.config.ts"),
     logLevel: quiet ? "silent" : "warn",
     server: { port: sitePort, strictPort: sitePort !== 0, proxy: { "/v1": collector.url } },
+    plugins: [consoleRedirect(collector.url)],
   });
   try {
     await site.listen();
@@ -135,7 +149,7 @@ function welcome(demo, surveysFile, surveys) {
   Sonde demo is running.${seeded}
 
     Host site:          ${demo.siteUrl}/
-    Results dashboard:  ${demo.siteUrl}/dashboard/
+    Results (console):  ${demo.collectorUrl}/console/
     Single-page app:    ${demo.siteUrl}/app/   (Sonde from npm)
     Collector API:      ${demo.collectorUrl}/v1/results
     Surveys file:       ${surveysFile}

@@ -29,7 +29,7 @@ const pathOf = (url: string) => {
 };
 
 test("the dashboard shows the numbers the API returns for a seeded dataset", async ({ page, seeded }) => {
-  const seen = await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=90d#key=${READ_KEY}`);
+  const seen = await open(page, `${seeded.consoleUrl}?survey=nps-app&period=90d#key=${READ_KEY}`);
   const query = new URL(seen.results.url()).searchParams;
   expect(query.get("tz")).toBe("Europe/Copenhagen");
   expect(query.get("compare")).toBe("previous");
@@ -110,7 +110,7 @@ test("the dashboard shows the numbers the API returns for a seeded dataset", asy
 });
 
 test("more comments load page by page, none twice", async ({ page, seeded }) => {
-  const seen = await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=90d#key=${READ_KEY}`);
+  const seen = await open(page, `${seeded.consoleUrl}?survey=nps-app&period=90d#key=${READ_KEY}`);
   const first = await seeded.api<CommentsBody>(pathOf(seen.comments.url()));
   expect(first.next).not.toBeNull();
   const nextPage = page.waitForResponse((r) => /\/v1\/results\/comments\?.*cursor=/.test(r.url()));
@@ -127,7 +127,7 @@ test("the survey and period pickers show CSAT top-box next to top-2-box for the 
   page,
   seeded,
 }) => {
-  await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=90d#key=${READ_KEY}`);
+  await open(page, `${seeded.consoleUrl}?survey=nps-app&period=90d#key=${READ_KEY}`);
   const csatResults = page.waitForResponse((r) => /\/v1\/results\?.*survey=csat-support/.test(r.url()) && r.ok());
   await page.getByLabel("Survey").selectOption("csat-support");
   let api = await seeded.api<ResultsBody>(pathOf((await csatResults).url()));
@@ -153,7 +153,7 @@ test("the survey and period pickers show CSAT top-box next to top-2-box for the 
 });
 
 test("the CSV download carries the period's raw responses, UTF-8 with a BOM", async ({ page, seeded }) => {
-  const seen = await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=30d#key=${READ_KEY}`);
+  const seen = await open(page, `${seeded.consoleUrl}?survey=nps-app&period=30d#key=${READ_KEY}`);
   const api = await seeded.api<ResultsBody>(pathOf(seen.results.url()));
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
@@ -169,6 +169,8 @@ test("the CSV download carries the period's raw responses, UTF-8 with a BOM", as
 
 test("without the read key the dashboard asks for it, and refuses a wrong one", async ({ page, seeded }) => {
   await page.goto(`${seeded.siteUrl}/dashboard/`);
+  // The demo site's old address leads to the console the collector serves.
+  await expect(page).toHaveURL(seeded.consoleUrl);
   await expect(page.getByText("This collector needs a read key to show results.")).toBeVisible();
   await expect(page.getByTestId("nps-score")).toHaveCount(0);
   await page.getByLabel("Read key").fill("not-the-key");
@@ -184,7 +186,7 @@ test("the 7-day view marks no group under the minimum n, and draws the interval 
   page,
   seeded,
 }) => {
-  const seen = await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-pricing&period=7d#key=${READ_KEY}`);
+  const seen = await open(page, `${seeded.consoleUrl}?survey=nps-pricing&period=7d#key=${READ_KEY}`);
   const api = await seeded.api<ResultsBody>(pathOf(seen.results.url()));
   let small = 0;
   for (const breakdown of api.breakdowns) {
@@ -221,7 +223,7 @@ for (const width of [390, 1280]) {
     test.setTimeout(60_000);
     await page.setViewportSize({ width, height: 900 });
     for (const url of ["survey=nps-pricing&period=7d", "survey=nps-app&period=90d", "survey=csat-support&period=30d"]) {
-      await open(page, `${seeded.siteUrl}/dashboard/?${url}#key=${READ_KEY}`);
+      await open(page, `${seeded.consoleUrl}?${url}#key=${READ_KEY}`);
       await expect(page.getByTestId("trend-chart")).toBeVisible();
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scroll, url).toBeLessThanOrEqual(width);
@@ -239,7 +241,7 @@ test("break down and filter by device or an attribute; the survey picker counts 
   seeded,
 }) => {
   const surveys = page.waitForResponse((r) => /\/v1\/results\/surveys\?.*from=/.test(r.url()) && r.ok());
-  await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=90d#key=${READ_KEY}`);
+  await open(page, `${seeded.consoleUrl}?survey=nps-app&period=90d#key=${READ_KEY}`);
   // The survey list counts the responses of the period shown.
   const list = await seeded.api<SurveyListBody>(pathOf((await surveys).url()));
   const app = list.surveys.find((s) => s.id === "nps-app")!;
@@ -304,7 +306,7 @@ test("answers to a survey id the collector does not define are listed apart and 
     }),
   });
   expect(res.status).toBe(200);
-  await open(page, `${seeded.siteUrl}/dashboard/?survey=nps-app&period=7d#key=${READ_KEY}`);
+  await open(page, `${seeded.consoleUrl}?survey=nps-app&period=7d#key=${READ_KEY}`);
   const group = page.getByLabel("Survey").locator('optgroup[label="Not defined in this collector"]');
   await expect(group.locator("option")).toHaveText(["retired-survey (1)"]);
   await expect(page.getByLabel("Survey").locator('option[value="nps-app"]')).not.toHaveText(/retired/);
@@ -312,4 +314,29 @@ test("answers to a survey id the collector does not define are listed apart and 
   await expect(page.getByTestId("unknown-survey")).toContainText("“retired-survey” is not among the surveys");
   await expect(page.getByTestId("nps-n")).toHaveText("n = 1");
   await expect(page.getByRole("heading", { name: "Comments" })).toHaveCount(0);
+});
+
+test("the collector serves the console itself: its CSP holds, nothing fails to load, nothing is logged", async ({
+  page,
+  seeded,
+}) => {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective}`));
+  });
+  const seen = await open(page, `${seeded.consoleUrl}?survey=nps-app&period=90d#key=${READ_KEY}`);
+  expect(seen.results.url().startsWith(`${seeded.collector.url}/v1/results?`)).toBe(true);
+  const main = await page.request.get(seeded.consoleUrl);
+  expect(main.headers()["content-security-policy"]).toContain("script-src 'self'");
+  await expect(page.getByTestId("nps-n")).toBeVisible();
+  await expect(page.locator("link[rel=icon]")).toHaveAttribute("href", "/console/favicon.ico");
+  expect((await page.request.get(`${seeded.collector.url}/console/favicon.ico`)).status()).toBe(200);
+  expect(problems).toEqual([]);
 });

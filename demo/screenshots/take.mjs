@@ -35,7 +35,7 @@ try {
       locale: "en-GB",
       timezoneId: "Europe/Copenhagen",
     });
-    await page.goto(`${demo.siteUrl}/dashboard/?survey=${survey}&period=${period}`);
+    await page.goto(`${demo.collectorUrl}/console/?survey=${survey}&period=${period}`);
     await page.getByTestId("trend-chart").waitFor();
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(here, file), fullPage: full });

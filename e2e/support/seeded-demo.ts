@@ -9,10 +9,12 @@ import { type CollectorProcess, repoRoot, spawnCollector } from "./collector.js"
 /** The read key the seeded collector wants. */
 export const READ_KEY = "rk_e2e_dashboard_4f1c9a";
 
-/** A collector process on a database seeded by `sonde-collector seed`, behind the demo site. */
+/** A collector process on a database seeded by `sonde-collector seed`, with its console, behind the demo site. */
 export interface SeededDemo {
   collector: CollectorProcess;
   siteUrl: string;
+  /** The console (results dashboard) the collector serves. */
+  consoleUrl: string;
   /** GETs a path from the collector directly (not through the dashboard), with the read key. */
   api<T>(path: string): Promise<T>;
 }
@@ -44,6 +46,7 @@ export const test = base.extend<object, { seeded: SeededDemo }>({
       await use({
         collector,
         siteUrl: demo.siteUrl,
+        consoleUrl: `${collector.url}/console/`,
         async api<T>(path: string) {
           const res = await fetch(`${collector.url}${path}`, { headers: { authorization: `Bearer ${READ_KEY}` } });
           if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);

@@ -9,6 +9,7 @@ import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
 import type { ReadRunner } from "./read-runner.js";
 import { alertRoutes } from "./routes/alerts.js";
+import { consoleRoutes } from "./routes/console.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
@@ -39,6 +40,8 @@ export interface AppOptions {
   log?: LogSink;
   /** Where the read API computes (default: on this thread, within the time budget); see `workerRunner`. */
   reads?: ReadRunner;
+  /** A folder holding the built console, served at `/console/` (default: no console). */
+  consoleDir?: string;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -46,7 +49,7 @@ export interface AppOptions {
 /** The default limit: generous for many people behind one office address, tight for a flood. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { rate: 20, burst: 200 };
 
-/** The collector's HTTP routes: ingest, survey definitions, results, alerts' deliveries. */
+/** The collector's HTTP routes: ingest, survey definitions, results, alerts' deliveries, and the console. */
 export function createApp(options: AppOptions): Hono {
   const { store, surveys } = options;
   const now = options.now ?? Date.now;
@@ -70,6 +73,7 @@ export function createApp(options: AppOptions): Hono {
   surveysRoute(app, surveys);
   resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads: options.reads });
   alertRoutes(app, { store, readKey: options.readKey });
+  if (options.consoleDir !== undefined) consoleRoutes(app, options.consoleDir);
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   // Whatever an error says, the keys never reach the output.

@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
 import { type AddressInfo, isIP } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
@@ -51,7 +54,12 @@ export interface CollectorOptions {
   warn?: (line: string) => void;
   /** How alerts' webhooks are signed, where they may go, and how they are retried. */
   webhooks?: WebhookOptions;
+  /** The built console served at `/console/` (default: the one shipped beside this file); `false`: none. */
+  consoleDir?: string | false;
 }
+
+/** Where the package's build puts the console: `dist/console/`, beside this module once built. */
+export const BUILT_CONSOLE = fileURLToPath(new URL("./console/", import.meta.url));
 
 /** A running collector. */
 export interface RunningCollector {
@@ -122,9 +130,14 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     thread === "inline" || options.db === ":memory:" || options.db === ""
       ? inlineRunner(() => ({ store, surveys, now: Date.now() }), timeMs)
       : workerRunner({ db: options.db, surveys, now: Date.now, timeMs, memoryMb });
+  const consoleDir = options.consoleDir === false ? undefined : (options.consoleDir ?? BUILT_CONSOLE);
+  if (consoleDir !== undefined && !existsSync(join(consoleDir, "index.html"))) {
+    warn(`no console at ${consoleDir} (build it with \`npm run build\`); /console/ answers 404`);
+  }
   const app = createApp({
     store,
     surveys,
+    consoleDir,
     cors,
     hosts,
     readKey: options.readKey,
