@@ -102,6 +102,21 @@ export interface ResultsBody {
   filters: string[];
   /** The attributes the period's responses carry, to break down or filter by as `attr.<name>`. */
   attributes: string[];
+  /** How the period's NPS detractors were followed up (see the inbox). */
+  followUps: FollowUpFigures;
+}
+
+/** How a period's NPS detractors were followed up. */
+export interface FollowUpFigures {
+  detractors: number;
+  /** Detractors marked contacted or resolved. */
+  followedUp: number;
+  /** followedUp / detractors; null without detractors. */
+  share: number | null;
+  /** Median hours from the answer to its first follow-up; null when none was followed up. */
+  medianHoursToFirst: number | null;
+  /** Answers of the period marked contacted and not yet resolved. */
+  open: number;
 }
 
 /** A survey the results API knows: from the definitions, the database, or both. */
@@ -114,6 +129,8 @@ export interface SurveyListItem {
   responses: number;
   first: string | null;
   last: string | null;
+  /** Answers marked contacted and not yet resolved (all time). */
+  openFollowUps: number;
 }
 
 /** What `GET /v1/results/surveys` returns. */
@@ -168,4 +185,48 @@ export interface DeliveriesBody {
   /** Pass as `before` to get the next page; null on the last page. */
   next: number | null;
   counts: Record<AlertDeliveryItem["status"], number>;
+}
+
+/** Where a team stands with one answer. */
+export type FollowUpStatus = "new" | "contacted" | "resolved";
+
+/** One answer in the response inbox. */
+export interface InboxItem {
+  id: string;
+  surveyId: string;
+  at: string;
+  path: string;
+  locale: string | null;
+  device: string | null;
+  userId: string | null;
+  completed: boolean;
+  scores: { stepId: string; kind: "nps" | "csat" | "ces" | "gap"; value: number; expected?: number }[];
+  comments: { stepId: string; text: string }[];
+  followUp: FollowUpStatus;
+}
+
+/** What `GET /v1/inbox` returns: one page, newest first. */
+export interface InboxBody {
+  items: InboxItem[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  next: string | null;
+}
+
+/** One change of an answer's follow-up. */
+export interface FollowUpChange {
+  status: FollowUpStatus;
+  note: string | null;
+  at: string;
+}
+
+/** What `GET /v1/inbox/:id` returns: the whole response, who gave it, and its follow-up. */
+export interface InboxDetail {
+  item: InboxItem;
+  /** Every step answered, in the survey's order, with its question where the definition has it. */
+  answers: { stepId: string; question: string | null; kind: string; value: unknown }[];
+  person: { userId: string | null; anonymousId: string; attributes: Record<string, unknown> };
+  context: { url: string; locale: string | null; browserLocale: string | null; device: string | null };
+  followUp: { status: FollowUpStatus; history: FollowUpChange[] };
+  /** The same person's earlier answers (by user id, else anonymous id), newest first, at most 10. */
+  earlier: InboxItem[];
 }

@@ -7,9 +7,11 @@ import { type HostPolicy, hostGuard, hostPolicy } from "./http/host-policy.js";
 import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
 import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
-import type { ReadRunner } from "./read-runner.js";
+import { inlineRunner, type ReadRunner } from "./read-runner.js";
+import type { ResultsContext } from "./results.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { consoleRoutes } from "./routes/console.js";
+import { inboxRoutes } from "./routes/inbox.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
@@ -71,7 +73,9 @@ export function createApp(options: AppOptions): Hono {
 
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
   surveysRoute(app, surveys);
-  resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads: options.reads });
+  const reads = options.reads ?? inlineRunner((): ResultsContext => ({ store, surveys, now: now() }));
+  resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads });
+  inboxRoutes(app, { store, readKey: options.readKey, now, reads });
   alertRoutes(app, { store, readKey: options.readKey });
   if (options.consoleDir !== undefined) consoleRoutes(app, options.consoleDir);
 

@@ -1,10 +1,12 @@
 // The read API's work as plain-data jobs, so that it can run on another thread than the one that
 // answers requests: a job goes in, its JSON body (or the status and lines of a refusal) comes out.
+
+import { computeInbox, computeInboxItem } from "./inbox.js";
 import type { ResultsContext } from "./results.js";
 import { computeResults } from "./results.js";
 import { BudgetExceeded } from "./results-budget.js";
 import { computeComments } from "./results-comments.js";
-import type { CommentsRequest, ResolvedPeriod, ResultsRequest } from "./results-query.js";
+import type { CommentsRequest, InboxRequest, ResolvedPeriod, ResultsRequest } from "./results-query.js";
 import { type ResultsError, surveyList } from "./results-surveys.js";
 import type { ResponseQuery } from "./store/store.js";
 
@@ -12,6 +14,9 @@ import type { ResponseQuery } from "./store/store.js";
 export type ReadJob =
   | { kind: "results"; request: ResultsRequest }
   | { kind: "comments"; request: CommentsRequest }
+  | { kind: "inbox"; request: InboxRequest }
+  /** One answer of the inbox, whole, with the same person's earlier answers. */
+  | { kind: "inbox-item"; id: string }
   /** The survey list, each counted within `period` when one is given. */
   | { kind: "surveys"; period?: ResolvedPeriod | undefined }
   /** The answer and attribute fields of a period: the CSV export's columns. */
@@ -28,6 +33,8 @@ export function runReadJob(job: ReadJob, ctx: ResultsContext): ReadOutcome {
   try {
     if (job.kind === "results") return body(computeResults(job.request, ctx));
     if (job.kind === "comments") return body(computeComments(job.request, ctx));
+    if (job.kind === "inbox") return body(computeInbox(job.request, ctx));
+    if (job.kind === "inbox-item") return body(computeInboxItem(job.id, ctx));
     if (job.kind === "fields") return { ok: true, json: JSON.stringify(ctx.store.fields(job.query)) };
     return { ok: true, json: JSON.stringify({ surveys: surveyList(ctx.store, ctx.surveys, job.period) }) };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { PeriodUnit } from "@sonde/core";
 import { checkBreakdownField, readFilters } from "./results-fields.js";
 import { checkTimeZone, zoneDays } from "./results-period.js";
+import { FOLLOW_UP_STATUSES, type FollowUpStatus, SCORE_BANDS, type ScoreBand } from "./store/follow-ups.js";
 import type { Cursor, ResponseFilter } from "./store/store.js";
 
 /** A parsed request, or lines naming each bad parameter (`param: problem (got …)`). */
@@ -37,6 +38,14 @@ export interface CommentsRequest extends PeriodRequest, Filtered {
   surveyId: string | undefined;
   limit: number;
   after: Cursor | undefined;
+}
+
+/** `GET /v1/inbox`, parsed. */
+export interface InboxRequest extends CommentsRequest {
+  band: ScoreBand | undefined;
+  /** Only answers with (true) or without (false) a written comment. */
+  comment: boolean | undefined;
+  status: FollowUpStatus | undefined;
 }
 
 /** `GET /v1/results/export.csv`, parsed. */
@@ -183,6 +192,26 @@ export function parseCommentsQuery(q: QueryParams): Parsed<CommentsRequest> {
     if (!after) errors.push(`cursor: is not a cursor this API gave out (got ${quote(q.cursor)})`);
   }
   return done({ ...period, surveyId, limit, after, filters: readFilters(q.filter, errors) }, errors);
+}
+
+/** One of `allowed`, or an error line naming them. */
+function oneOf<T extends string>(q: QueryParams, name: string, allowed: readonly T[], errors: string[]): T | undefined {
+  const raw = q[name];
+  if (raw === undefined || raw === "") return undefined;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  errors.push(`${name}: must be one of ${allowed.join(", ")} (got ${quote(raw)})`);
+  return undefined;
+}
+
+/** Parses the query of `GET /v1/inbox`: a page of answers, as comments are paged, narrowed further. */
+export function parseInboxQuery(q: QueryParams): Parsed<InboxRequest> {
+  const page = parseCommentsQuery(q);
+  const errors = page.ok ? [] : [...page.errors];
+  const band = oneOf(q, "band", SCORE_BANDS, errors);
+  const comment = oneOf(q, "comment", ["with", "without"] as const, errors);
+  const status = oneOf(q, "status", FOLLOW_UP_STATUSES, errors);
+  if (!page.ok) return { ok: false, errors };
+  return done({ ...page.value, band, comment: comment === undefined ? undefined : comment === "with", status }, errors);
 }
 
 /** Parses the query of `GET /v1/results/export.csv`. */

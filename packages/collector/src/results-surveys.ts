@@ -22,6 +22,7 @@ export function surveyList(
   period?: { since: number; until: number },
 ): SurveyListItem[] {
   const totals = new Map(store.surveyTotals().map((t) => [t.surveyId, t]));
+  const open = store.followUps.openBySurvey();
   const item = (id: string, name: string | null, known: boolean): SurveyListItem => {
     const t = totals.get(id);
     return {
@@ -31,6 +32,7 @@ export function surveyList(
       responses: t && period ? store.count({ surveyId: id, ...period }) : (t?.responses ?? 0),
       first: t ? iso(t.first) : null,
       last: t ? iso(t.last) : null,
+      openFollowUps: open.get(id) ?? 0,
     };
   };
   const known = surveys.map((s) => item(s.id, s.name ?? null, true));

@@ -14,11 +14,12 @@ import {
   tallyResponses,
   trend,
 } from "@sonde/core";
-import type { QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
+import type { FollowUpFigures, QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
 import { computeBreakdowns } from "./results-breakdown.js";
 import { budgetedStore, type QueryBudget } from "./results-budget.js";
 import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
 import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
+import type { FollowUpStats } from "./store/follow-ups.js";
 import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
 
 /** What computing results reads: the store, the survey definitions and the clock. */
@@ -45,7 +46,7 @@ function autoInterval(period: ResolvedPeriod): PeriodUnit {
 }
 
 /** The text of each scored question of a survey definition, in the survey's default language. */
-function questionTexts(survey: Survey | undefined): Map<string, string> {
+export function questionTexts(survey: Survey | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const step of survey?.steps ?? []) {
     if (step.kind === "nps" || step.kind === "csat" || step.kind === "ces" || step.kind === "gap") {
@@ -224,6 +225,18 @@ export function computeResults(
       comparison,
       filters: filters.map((f) => (f.field === "device" ? `device:${f.value}` : `attr.${f.name}:${f.value}`)),
       attributes: present.attributes,
+      followUps: followUpFigures(ctx.store.followUps.stats({ surveyId: survey.id, ...period, filters })),
     },
+  };
+}
+
+/** A period's follow-up figures as the API gives them: a share, and hours rather than milliseconds. */
+function followUpFigures(stats: FollowUpStats): FollowUpFigures {
+  return {
+    detractors: stats.detractors,
+    followedUp: stats.followedUp,
+    share: stats.detractors ? stats.followedUp / stats.detractors : null,
+    medianHoursToFirst: stats.medianToFirst === null ? null : stats.medianToFirst / 3_600_000,
+    open: stats.open,
   };
 }

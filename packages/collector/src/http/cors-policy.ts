@@ -41,8 +41,13 @@ export function corsPolicy(values: readonly string[] = []): CorsPolicy {
   return { ingest: any || origins.size === 0 ? "*" : origins, results: origins };
 }
 
+// What the read key guards: results, and the inbox of answers with their follow-ups.
 const isResults = (path: string) =>
-  path === "/v1/results" || path.startsWith("/v1/results/") || path.startsWith("/v1/results.");
+  path === "/v1/results" ||
+  path.startsWith("/v1/results/") ||
+  path.startsWith("/v1/results.") ||
+  path === "/v1/inbox" ||
+  path.startsWith("/v1/inbox/");
 
 /**
  * Applies the policy to `/v1/*`: answers preflights, adds CORS headers, refuses disallowed origins
@@ -76,7 +81,7 @@ export function corsMiddleware(policy: CorsPolicy, hosts: HostPolicy = { hosts: 
     if (preflight) {
       return c.body(null, 204, {
         "access-control-allow-origin": allowOrigin,
-        "access-control-allow-methods": results ? "GET" : "GET, POST",
+        "access-control-allow-methods": results ? "GET, PUT" : "GET, POST",
         "access-control-allow-headers": "content-type, authorization",
         "access-control-max-age": "7200",
         vary: "Origin",

@@ -68,6 +68,22 @@ export const migrations: Migration[] = [
      ) STRICT;
      CREATE INDEX alert_deliveries_due ON alert_deliveries (due_at) WHERE status = 'pending';
      ALTER TABLE responses ADD COLUMN alerts_fired TEXT;`),
+  // Follow-ups of answers: every change kept (who reached out and when, with a note), the current
+  // status and the first time an answer left `new` on its response's row, for the inbox's filters
+  // and the share of detractors followed up. The partial index serves the open count by survey.
+  (db) =>
+    db.exec(`CREATE TABLE follow_ups (
+       id INTEGER PRIMARY KEY,
+       response_id TEXT NOT NULL,
+       survey_id TEXT NOT NULL,
+       status TEXT NOT NULL CHECK (status IN ('new', 'contacted', 'resolved')),
+       note TEXT,
+       at INTEGER NOT NULL
+     ) STRICT;
+     CREATE INDEX follow_ups_by_response ON follow_ups (response_id, id);
+     ALTER TABLE responses ADD COLUMN follow_up TEXT;
+     ALTER TABLE responses ADD COLUMN followed_up_at INTEGER;
+     CREATE INDEX responses_open_follow_ups ON responses (survey_id) WHERE follow_up = 'contacted';`),
 ];
 
 /** Brings a database up to the latest schema in one transaction; refuses a newer file. */

@@ -4,13 +4,14 @@ import type { FiringRule } from "./alert-outbox.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { migrate } from "./migrations.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
+import { HAS_COMMENT, type Row, toStored, where } from "./sql-query.js";
+import { sqliteFollowUps } from "./sqlite-follow-ups.js";
 import { sqliteOutbox } from "./sqlite-outbox.js";
 import type {
   AnswerQuery,
   IngestResult,
   PageQuery,
   ResponseFields,
-  ResponseFilter,
   ResponseQuery,
   ResponseStore,
   ScoredResponseRow,
@@ -36,57 +37,6 @@ export interface SqliteOptions {
   /** Which alerts a stored revision fires: their deliveries are written in the same transaction. */
   alerts?: FiringRule;
 }
-
-const MIN_TIME = Number.MIN_SAFE_INTEGER;
-const MAX_TIME = Number.MAX_SAFE_INTEGER;
-
-// A written comment: an open answer with more than blanks in it.
-const HAS_COMMENT = `EXISTS (SELECT 1 FROM json_each(body, '$.answers') c
-  WHERE c.value ->> 'kind' = 'open' AND trim(c.value ->> 'value', ' ' || char(9, 10, 13)) <> '')`;
-
-/** The condition selecting a survey's responses in a period, on table alias `t` (`r.` or none). */
-function where(query: ResponseQuery, t = ""): { sql: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = { since: query.since ?? MIN_TIME, until: query.until ?? MAX_TIME };
-  let sql = `${t}answered_at >= @since AND ${t}answered_at < @until`;
-  if (query.surveyId !== undefined) {
-    sql = `${t}survey_id = @surveyId AND ${sql}`;
-    params.surveyId = query.surveyId;
-  }
-  const filters = filterSql(query.filters ?? [], t);
-  return { sql: sql + filters.sql, params: { ...params, ...filters.params } };
-}
-
-/**
- * The conditions of filters: a device, or an attribute whose value reads as the given text the way
- * results group it (`3`, `true`, `team`), whatever its JSON type.
- */
-function filterSql(filters: readonly ResponseFilter[], t: string): { sql: string; params: Record<string, unknown> } {
-  let sql = "";
-  const params: Record<string, unknown> = {};
-  filters.forEach((f, i) => {
-    params[`filter${i}`] = f.value;
-    if (f.field === "device") {
-      sql += ` AND ${t}device = @filter${i}`;
-      return;
-    }
-    params[`filterPath${i}`] = `$.context.attributes.${JSON.stringify(f.name)}`;
-    sql += ` AND (CASE json_type(${t}body, @filterPath${i}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'
-      ELSE CAST(${t}body ->> @filterPath${i} AS TEXT) END) = @filter${i}`;
-  });
-  return { sql, params };
-}
-
-interface Row {
-  body: string;
-  received_at: number;
-  answered_at: number;
-}
-
-const toStored = (row: Row): StoredResponse => ({
-  ...(JSON.parse(row.body) as SurveyResponse),
-  receivedAt: row.received_at,
-  answeredAt: row.answered_at,
-});
 
 /** Opens (or creates) a SQLite file in WAL mode and brings its schema up to date. */
 export function openSqliteStore(path: string, options: SqliteOptions = {}): ResponseStore {
@@ -258,6 +208,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
     },
 
     outbox,
+    followUps: sqliteFollowUps(db),
 
     response(id) {
       const row = statement("SELECT body, received_at, answered_at FROM responses WHERE id = ?").get(id) as

@@ -1,5 +1,6 @@
 import type { SurveyResponse } from "@sonde/core";
 import type { AlertOutbox } from "./alert-outbox.js";
+import type { FollowUps } from "./follow-ups.js";
 import type { ScoredAnswer } from "./scored.js";
 
 /** What ingesting a batch did. */
@@ -106,5 +107,7 @@ export interface ResponseStore {
   response(id: string): StoredResponse | undefined;
   /** The deliveries of the alerts that stored responses fired. */
   outbox: AlertOutbox;
+  /** The follow-ups of stored answers, and the inbox's reads. */
+  followUps: FollowUps;
   close(): void;
 }

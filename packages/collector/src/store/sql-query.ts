@@ -1,0 +1,55 @@
+import type { SurveyResponse } from "@sonde/core";
+import type { ResponseFilter, ResponseQuery, StoredResponse } from "./store.js";
+
+// Pieces of SQL the store's reads share: which responses a query selects, and a row as a response.
+
+const MIN_TIME = Number.MIN_SAFE_INTEGER;
+const MAX_TIME = Number.MAX_SAFE_INTEGER;
+
+// A written comment: an open answer with more than blanks in it.
+export const HAS_COMMENT = `EXISTS (SELECT 1 FROM json_each(body, '$.answers') c
+  WHERE c.value ->> 'kind' = 'open' AND trim(c.value ->> 'value', ' ' || char(9, 10, 13)) <> '')`;
+
+/** The condition selecting a survey's responses in a period, on table alias `t` (`r.` or none). */
+export function where(query: ResponseQuery, t = ""): { sql: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = { since: query.since ?? MIN_TIME, until: query.until ?? MAX_TIME };
+  let sql = `${t}answered_at >= @since AND ${t}answered_at < @until`;
+  if (query.surveyId !== undefined) {
+    sql = `${t}survey_id = @surveyId AND ${sql}`;
+    params.surveyId = query.surveyId;
+  }
+  const filters = filterSql(query.filters ?? [], t);
+  return { sql: sql + filters.sql, params: { ...params, ...filters.params } };
+}
+
+/**
+ * The conditions of filters: a device, or an attribute whose value reads as the given text the way
+ * results group it (`3`, `true`, `team`), whatever its JSON type.
+ */
+function filterSql(filters: readonly ResponseFilter[], t: string): { sql: string; params: Record<string, unknown> } {
+  let sql = "";
+  const params: Record<string, unknown> = {};
+  filters.forEach((f, i) => {
+    params[`filter${i}`] = f.value;
+    if (f.field === "device") {
+      sql += ` AND ${t}device = @filter${i}`;
+      return;
+    }
+    params[`filterPath${i}`] = `$.context.attributes.${JSON.stringify(f.name)}`;
+    sql += ` AND (CASE json_type(${t}body, @filterPath${i}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false'
+      ELSE CAST(${t}body ->> @filterPath${i} AS TEXT) END) = @filter${i}`;
+  });
+  return { sql, params };
+}
+
+export interface Row {
+  body: string;
+  received_at: number;
+  answered_at: number;
+}
+
+export const toStored = (row: Row): StoredResponse => ({
+  ...(JSON.parse(row.body) as SurveyResponse),
+  receivedAt: row.received_at,
+  answeredAt: row.answered_at,
+});
