@@ -296,6 +296,11 @@ test("a fresh Vite + TypeScript app installs them with npm, type-checks, builds,
   await page.keyboard.press("Enter");
   await expect(dialog).toContainText("Thank you!");
   await expect.poll(stored).toBe(1);
+  // The results API answers from the installed package's read worker.
+  const results = (await (await fetch(`${collectorUrl}/v1/results/surveys`)).json()) as {
+    surveys: { id: string; responses: number }[];
+  };
+  expect(results.surveys).toEqual([expect.objectContaining({ id: SURVEY, responses: 1 })]);
 
   // The script-tag build, served from the installed package's files, for another visitor.
   const visitor = await browser.newContext();
