@@ -22,7 +22,7 @@ test("a keyboard-only user answers the NPS prompt and the dashboard counts it", 
   await expect(prompt(page).getByText("Thank you — that helps us a lot.")).toBeVisible();
 
   await expect.poll(() => collector.rowCount("nps-pricing")).toBe(before + 1);
-  await page.goto(`${demo.collectorUrl}/console/`);
+  await page.goto(`${collector.url}/console/`);
   await expect(page.getByTestId("nps-n")).toHaveText(`n = ${before + 1}`);
   await expect(page.getByRole("rowheader", { name: "/pricing/" }).first()).toBeVisible();
 });

@@ -172,6 +172,7 @@ const TYPES = [
   "StepKind",
   "Survey",
   "SurveyHistory",
+  "SurveyInput",
   "SurveyOutline",
   "SurveyResponse",
   "SurveyVerdict",

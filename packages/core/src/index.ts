@@ -220,6 +220,8 @@ export {
 export type {
   /** One survey definition. */
   Survey,
+  /** One survey definition as written, before the schema fills in defaults (inline surveys in `init()`). */
+  SurveyInput,
   /** Theme overrides of a survey. */
   Theme,
 } from "./schema/survey.js";

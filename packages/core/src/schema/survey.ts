@@ -114,6 +114,9 @@ export const shownSurveySchema = memo(() => surveyWith(z.unknown()));
 
 export type Survey = z.infer<ReturnType<typeof surveySchema>>;
 
+/** A survey as written (JSON or inline in `init()`): what the schema accepts, before defaults. */
+export type SurveyInput = z.input<ReturnType<typeof surveySchema>>;
+
 /** A list of surveys; survey ids must be unique, as display history is kept per id. */
 export const surveyListSchema = memo(() => uniqueIds(surveySchema()));
 

@@ -1,9 +1,15 @@
-import type { WidgetConfig } from "@sonde/core";
+import type { SurveyInput, WidgetConfig } from "@sonde/core";
 import { createEmitter, type SondeEventName, type SondeHandler } from "./events.js";
 import { type Attributes, createInstance, type Internals, type SondeInstance } from "./sonde.js";
 
-/** The options `init()` takes (validated at run time by the core schema). */
-export type SondeConfig = WidgetConfig;
+/**
+ * The options `init()` takes (validated at run time by the core schema). Inline `surveys` are typed
+ * as core's survey input, so a misspelled kind or field is a compile error, not a console line.
+ */
+export type SondeConfig = Omit<WidgetConfig, "surveys"> & {
+  /** Surveys given inline, as an array or `{ surveys: [...] }` (a surveys file's shape). */
+  surveys?: SurveyInput[] | { $schema?: string; surveys: SurveyInput[] };
+};
 
 let instance: SondeInstance | undefined;
 // Calls made before init() are kept and replayed in order, so none is lost.
