@@ -1,4 +1,12 @@
-import type { CommentsBody, ResultsBody, SurveyListBody } from "@sonde/collector/api";
+import type {
+  CommentsBody,
+  FollowUpChange,
+  FollowUpStatus,
+  InboxBody,
+  InboxDetail,
+  ResultsBody,
+  SurveyListBody,
+} from "@sonde/collector/api";
 import type { PeriodKey } from "./strings.js";
 
 /** The API answered 401: a read key is needed, or the one given is wrong. */
@@ -90,4 +98,48 @@ export function fetchComments(s: Selection, key: string | null, cursor?: string)
 export function csvHref(s: Selection, key: string | null): string {
   const { compare: _, ...period } = periodQuery(s.period);
   return `/v1/results/export.csv?${query({ survey: s.survey, tz: timeZone(), ...period, ...filterOf(s), ...(key ? { key } : {}) })}`;
+}
+
+/** What the inbox narrows the selection's answers to; "" is no narrowing. */
+export interface InboxFilters {
+  band: "" | "detractor" | "passive" | "promoter" | "unhappy" | "happy";
+  comment: "" | "with" | "without";
+  status: "" | FollowUpStatus;
+}
+
+/** One page of the inbox: the selection's survey, period and filters, narrowed further. */
+export function fetchInbox(s: Selection, f: InboxFilters, key: string | null, cursor?: string): Promise<InboxBody> {
+  const { compare: _, ...period } = periodQuery(s.period);
+  const narrow = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ""));
+  return getJson(
+    `/v1/inbox?${query({ survey: s.survey, tz: timeZone(), limit: "20", ...period, ...filterOf(s), ...narrow, ...(cursor ? { cursor } : {}) })}`,
+    key,
+  );
+}
+
+/** One answer, whole. */
+export function fetchInboxItem(id: string, key: string | null): Promise<InboxDetail> {
+  return getJson(`/v1/inbox/${encodeURIComponent(id)}`, key);
+}
+
+/** Records where the team stands with an answer; resolves to its whole history. */
+export async function saveFollowUp(
+  id: string,
+  status: FollowUpStatus,
+  note: string,
+  key: string | null,
+): Promise<FollowUpChange[]> {
+  const res = await fetch(`/v1/inbox/${encodeURIComponent(id)}/follow-up`, {
+    method: "PUT",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ status, note }),
+  });
+  if (res.status === 401) throw new KeyNeeded();
+  const body = (await res.json().catch(() => ({}))) as {
+    error?: string;
+    issues?: string[];
+    history?: FollowUpChange[];
+  };
+  if (!res.ok) throw new Error(body.issues?.join("; ") ?? body.error ?? `HTTP ${res.status}`);
+  return body.history ?? [];
 }

@@ -13,6 +13,7 @@ import {
   fetchComments,
   fetchResults,
   fetchSurveys,
+  type InboxFilters,
   KeyNeeded,
   readKey,
   type Selection,
@@ -20,7 +21,9 @@ import {
 } from "./api.js";
 import { BreakdownTable } from "./breakdown-table.js";
 import { CommentsList } from "./comments-list.js";
+import { FollowUpCard } from "./follow-up-card.js";
 import { formatDifference, formatMean, formatNps, formatShare } from "./format.js";
+import { InboxView } from "./inbox.js";
 import { KeyForm, Pickers } from "./pickers.js";
 import { CesCard, CsatCard, GapCard, NpsCards } from "./score-cards.js";
 import { type PeriodKey, strings } from "./strings.js";
@@ -41,6 +44,35 @@ function selectionFromUrl(): Partial<Selection> {
     ...(period && PERIOD_KEYS.includes(period) ? { period: period as PeriodKey } : {}),
     ...(by && FIELD.test(by) ? { by } : {}),
     ...(filters.length ? { filters } : {}),
+  };
+}
+
+type View = "results" | "inbox";
+const BANDS: readonly string[] = ["detractor", "passive", "promoter", "unhappy", "happy"];
+
+/**
+ * The answer a link names (`#/responses/<id>`, as alerts' webhooks link to it): read before the
+ * read key is taken out of the address.
+ */
+const LINKED_ANSWER = (() => {
+  const m = /^#\/responses\/([^&]+)/.exec(location.hash);
+  return m ? decodeURIComponent(m[1]!) : undefined;
+})();
+
+/** The view and the inbox's narrowing in the address (`?view=inbox&band=detractor&status=new`). */
+function inboxFromUrl(): { view: View; filters: InboxFilters } {
+  const q = new URLSearchParams(location.search);
+  const pick = <T extends string>(name: string, allowed: readonly string[]) => {
+    const v = q.get(name) ?? "";
+    return (allowed.includes(v) ? v : "") as T;
+  };
+  return {
+    view: q.get("view") === "inbox" || LINKED_ANSWER ? "inbox" : "results",
+    filters: {
+      band: pick("band", BANDS),
+      comment: pick("comment", ["with", "without"]),
+      status: pick("status", ["new", "contacted", "resolved"]),
+    },
   };
 }
 
@@ -170,6 +202,10 @@ export function App() {
   const [comments, setComments] = useState<{ items: CommentItem[]; next: string | null }>({ items: [], next: null });
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<View>(() => inboxFromUrl().view);
+  const [inboxFilters, setInboxFilters] = useState<InboxFilters>(() => inboxFromUrl().filters);
+  // The linked answer opens once: back in the inbox later, the list is as the reader left it.
+  const [linked, setLinked] = useState(LINKED_ANSWER);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -192,7 +228,8 @@ export function App() {
     } catch (e) {
       fail(e);
     }
-  }, [key, selection, fail]);
+    // Coming back to the results reads them again: follow-ups recorded in the inbox count there.
+  }, [key, selection, fail, view]);
 
   useEffect(() => {
     void load();
@@ -208,10 +245,14 @@ export function App() {
     if (!selection.survey) return;
     const q = new URLSearchParams({ survey: selection.survey, period: selection.period, by: selection.by });
     if (selection.filters.length) q.set("filter", selection.filters.join(","));
+    if (view === "inbox") {
+      q.set("view", "inbox");
+      for (const [k, v] of Object.entries(inboxFilters)) if (v) q.set(k, v);
+    }
     history.replaceState(null, "", `${location.pathname}?${q}`);
     setComments({ items: [], next: null });
-    fetchComments(selection, key).then(setComments, fail);
-  }, [selection, key, fail]);
+    if (view === "results") fetchComments(selection, key).then(setComments, fail);
+  }, [selection, key, fail, view, inboxFilters]);
 
   const more = async () => {
     if (!comments.next) return;
@@ -243,6 +284,22 @@ export function App() {
       <header class="top">
         <div class="title">
           <h1>{t.title}</h1>
+          <nav class="views" aria-label={t.title}>
+            {(["results", "inbox"] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                class={view === v ? "on" : ""}
+                aria-current={view === v ? "page" : undefined}
+                onClick={() => {
+                  setView(v);
+                  setLinked(undefined);
+                }}
+              >
+                {t.views[v]}
+              </button>
+            ))}
+          </nav>
           <span class="sub" data-testid="responses">
             {current ? t.responsesInPeriod(current.responses) : t.loading}
           </span>
@@ -283,13 +340,39 @@ export function App() {
             <span class="flag">{t.unknownSurvey}</span> {t.unknownSurveyNote(current.survey.id)}
           </p>
         )}
-        {current && (
+        {current && view === "inbox" && (
+          <>
+            <FilterChips
+              filters={current.filters}
+              onRemove={(f) => setSelection((s) => ({ ...s, filters: s.filters.filter((x) => x !== f) }))}
+            />
+            <InboxView
+              selection={selection}
+              filters={inboxFilters}
+              onFilters={setInboxFilters}
+              openId={linked}
+              keyValue={key}
+              onError={fail}
+            />
+          </>
+        )}
+        {current && view === "results" && (
           <>
             <FilterChips
               filters={current.filters}
               onRemove={(f) => setSelection((s) => ({ ...s, filters: s.filters.filter((x) => x !== f) }))}
             />
             {current.questions.length === 0 ? <p class="panel empty">{t.noAnswers}</p> : <Cards results={current} />}
+            {(current.followUps.detractors > 0 || current.followUps.open > 0) && (
+              <FollowUpCard
+                figures={current.followUps}
+                onInbox={() => {
+                  setLinked(undefined);
+                  setInboxFilters({ band: "detractor", comment: "", status: "new" });
+                  setView("inbox");
+                }}
+              />
+            )}
             {trend && headline && (
               <section class="panel" aria-labelledby="trend-h">
                 <h2 id="trend-h">

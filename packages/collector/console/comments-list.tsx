@@ -5,7 +5,7 @@ import { strings } from "./strings.js";
 const t = strings();
 
 /** The colour class of a score: NPS promoter/passive/detractor, CSAT and CES high/mid/low. */
-function tone(kind: string, value: number): string {
+export function tone(kind: string, value: number): string {
   if (kind === "nps") return value >= 9 ? "pro" : value >= 7 ? "pas" : "det";
   if (kind === "csat") return value >= 4 ? "pro" : value === 3 ? "pas" : "det";
   return value >= 5 ? "pro" : value === 4 ? "pas" : "det";

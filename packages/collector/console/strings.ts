@@ -79,6 +79,44 @@ export interface Strings {
   loadMore: string;
   scoreOf(kind: string): string;
   chartData: string;
+  views: { results: string; inbox: string };
+  followUpTitle: string;
+  followedUp(done: number, of: number, share: string): string;
+  medianToFirst(duration: string): string;
+  noFollowUpYet: string;
+  openFollowUps(n: number): string;
+  openInbox: string;
+  duration(hours: number): string;
+  inboxTitle: string;
+  inboxEmpty: string;
+  inboxMore: string;
+  bandLabel: string;
+  bands: Record<"" | "detractor" | "passive" | "promoter" | "unhappy" | "happy", string>;
+  commentLabel: string;
+  commentFilter: Record<"" | "with" | "without", string>;
+  statusLabel: string;
+  statusFilter: Record<"" | "new" | "contacted" | "resolved", string>;
+  status: Record<"new" | "contacted" | "resolved", string>;
+  notFinished: string;
+  anonymous: string;
+  answerTitle: string;
+  closeAnswer: string;
+  whoAnswered: string;
+  userId: string;
+  anonymousId: string;
+  attributes: string;
+  noAttributes: string;
+  where: string;
+  earlierAnswers: string;
+  noEarlierAnswers: string;
+  followUp: string;
+  note: string;
+  saveFollowUp: string;
+  saved: string;
+  history: string;
+  historyEntry(status: string, when: string): string;
+  gapAnswer(experienced: number, expected: number): string;
+  pickAnswer: string;
 }
 
 /** The periods the picker offers. */
@@ -167,6 +205,52 @@ const en: Strings = {
   loadMore: "Show more comments",
   scoreOf: (kind) => ({ nps: "NPS", csat: "CSAT", ces: "CES" })[kind] ?? kind,
   chartData: "Data of the chart",
+  views: { results: "Results", inbox: "Inbox" },
+  followUpTitle: "Follow-up of detractors",
+  followedUp: (done, of, share) => `${done} of ${of} followed up (${share})`,
+  medianToFirst: (d) => `median ${d} to the first follow-up`,
+  noFollowUpYet: "none followed up yet",
+  openFollowUps: (n) => `${n} contacted, not yet resolved`,
+  openInbox: "Work through them in the inbox",
+  duration: (h) =>
+    h < 1 ? `${Math.max(1, Math.round(h * 60))} min` : h < 48 ? `${Math.round(h)} h` : `${(h / 24).toFixed(1)} days`,
+  inboxTitle: "Answers",
+  inboxEmpty: "No answers match.",
+  inboxMore: "Show more answers",
+  bandLabel: "Score",
+  bands: {
+    "": "Any score",
+    detractor: "NPS detractors (0–6)",
+    passive: "NPS passives (7–8)",
+    promoter: "NPS promoters (9–10)",
+    unhappy: "Unhappy (any kind)",
+    happy: "Happy (any kind)",
+  },
+  commentLabel: "Comment",
+  commentFilter: { "": "With or without", with: "With a comment", without: "Without a comment" },
+  statusLabel: "Follow-up",
+  statusFilter: { "": "Any status", new: "New", contacted: "Contacted", resolved: "Resolved" },
+  status: { new: "New", contacted: "Contacted", resolved: "Resolved" },
+  notFinished: "not finished",
+  anonymous: "anonymous",
+  answerTitle: "Answer",
+  closeAnswer: "Close",
+  whoAnswered: "Who answered",
+  userId: "User id",
+  anonymousId: "Anonymous id",
+  attributes: "Attributes",
+  noAttributes: "none",
+  where: "Where",
+  earlierAnswers: "Their earlier answers",
+  noEarlierAnswers: "None: this is their first answer.",
+  followUp: "Follow-up",
+  note: "Note (what was done, what was said)",
+  saveFollowUp: "Save follow-up",
+  saved: "Saved.",
+  history: "History",
+  historyEntry: (status, when) => `${status}, ${when}`,
+  gapAnswer: (experienced, expected) => `experienced ${experienced}, expected ${expected}`,
+  pickAnswer: "Pick an answer to see it whole and record its follow-up.",
 };
 
 /** The texts for the page's language (English until the dashboard is translated). */
