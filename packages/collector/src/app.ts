@@ -8,22 +8,34 @@ import { type RateLimit, rateLimitMiddleware } from "./http/rate-limit.js";
 import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
 import type { ReadRunner } from "./read-runner.js";
+import { adminRoutes } from "./routes/admin.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
 import type { ResponseStore } from "./store/store.js";
+import type { SurveyCheck } from "./surveys.js";
 
 /** How the collector's HTTP app behaves. */
 export interface AppOptions {
   store: ResponseStore;
-  surveys: Survey[];
+  /**
+   * Fixed definitions to serve as they are, all of them; by default the store's: the active ones
+   * are served, and results know every stored one, as they change.
+   */
+  surveys?: readonly Survey[];
   /** Largest accepted request body in bytes (default 256 KB). */
   maxBodyBytes?: number;
   /** Required (as `Authorization: Bearer` or `?key=`) to read results; without it results are open. */
   readKey?: string;
   /** Required to send answers; the widget passes it as `?key=` on its endpoint URL. */
   writeKey?: string;
+  /** Required (as `Authorization: Bearer`) by the admin API; without it the admin API is off (403). */
+  adminKey?: string;
+  /** Largest survey definition the admin API accepts in bytes (default 1 MB). */
+  adminMaxBodyBytes?: number;
+  /** Checks of definitions saved through the admin API beyond the schema's (as at start). */
+  surveyCheck?: SurveyCheck;
   /** Origins allowed from browsers, or a policy (default: any origin may send answers; results same-origin only). */
   cors?: CorsPolicy | readonly string[];
   /**
@@ -46,9 +58,12 @@ export interface AppOptions {
 /** The default limit: generous for many people behind one office address, tight for a flood. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { rate: 20, burst: 200 };
 
-/** The collector's HTTP routes: ingest, survey definitions, results, alerts' deliveries. */
+/** The collector's HTTP routes: ingest, survey definitions, results, alerts' deliveries, admin. */
 export function createApp(options: AppOptions): Hono {
-  const { store, surveys } = options;
+  const { store } = options;
+  const fixed = options.surveys;
+  const served = fixed ? () => fixed : () => store.surveys.active();
+  const known = fixed ? () => fixed : () => store.surveys.definitions();
   const now = options.now ?? Date.now;
   const clientOf = options.clientOf ?? (() => "unknown");
   const policy =
@@ -67,13 +82,21 @@ export function createApp(options: AppOptions): Hono {
   }
 
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
-  surveysRoute(app, surveys);
-  resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads: options.reads });
+  surveysRoute(app, served);
+  resultsRoutes(app, { store, surveys: known, readKey: options.readKey, now, reads: options.reads });
   alertRoutes(app, { store, readKey: options.readKey });
+  adminRoutes(app, {
+    surveys: store.surveys,
+    adminKey: options.adminKey,
+    maxBodyBytes: options.adminMaxBodyBytes,
+    extra: options.surveyCheck,
+    now,
+  });
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   // Whatever an error says, the keys never reach the output.
-  const report = (line: string) => console.error(redactKeys(line, [options.readKey, options.writeKey]));
+  const report = (line: string) =>
+    console.error(redactKeys(line, [options.readKey, options.writeKey, options.adminKey]));
   app.onError((error, c) => {
     // A locked or full database is a passing condition: tell the client to come back.
     const code = (error as { code?: string }).code;

@@ -1,5 +1,6 @@
 import { type CheckOptions, formatPath, parseSurvey, parseSurveys, type Survey, unknownFieldIssues } from "@sonde/core";
 import { withoutAlerts } from "./alerts/alert-rules.js";
+import type { SurveyStore } from "./store/survey-store.js";
 import { parseSurveyJson, readSurveyFile, SurveyFileError, surveyFiles } from "./survey-files.js";
 
 /** Survey definitions that failed validation; the message lists every bad path. */
@@ -107,4 +108,23 @@ export function loadSurveys(path: string, options: LoadOptions = {}): Survey[] {
  */
 export function servedSurveys(surveys: readonly Survey[]): string {
   return JSON.stringify({ surveys: surveys.map(withoutAlerts) });
+}
+
+/** What importing definitions at start did, by survey id. */
+export interface ImportResult {
+  created: string[];
+  changed: string[];
+  unchanged: string[];
+}
+
+/**
+ * Brings `--surveys` definitions into the store: the file wins for the ids it names. A new id is
+ * stored active (as a file's surveys always were); a changed definition becomes a new version and
+ * keeps its status (a survey paused from the admin API stays paused); an unchanged one is left as is.
+ * Surveys the file does not name are not touched.
+ */
+export function importSurveys(store: SurveyStore, surveys: readonly Survey[], now: number): ImportResult {
+  const result: ImportResult = { created: [], changed: [], unchanged: [] };
+  for (const survey of surveys) result[store.save(survey, now, "file", "active").outcome].push(survey.id);
+  return result;
 }

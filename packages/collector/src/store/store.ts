@@ -1,6 +1,7 @@
 import type { SurveyResponse } from "@sonde/core";
 import type { AlertOutbox } from "./alert-outbox.js";
 import type { ScoredAnswer } from "./scored.js";
+import type { SurveyStore } from "./survey-store.js";
 
 /** What ingesting a batch did. */
 export interface IngestResult {
@@ -106,5 +107,7 @@ export interface ResponseStore {
   response(id: string): StoredResponse | undefined;
   /** The deliveries of the alerts that stored responses fired. */
   outbox: AlertOutbox;
+  /** The survey definitions, their versions and status (the same file). */
+  surveys: SurveyStore;
   close(): void;
 }
