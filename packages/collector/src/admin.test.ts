@@ -2,7 +2,6 @@
 // surveys created, edited, launched and paused while it runs, and every refusal it can give.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, response, type TestCollector, tempDir, testCollector } from "./testing/fixtures.js";
 
