@@ -1,5 +1,6 @@
 import { formatPath, parseSurvey, type Survey, unknownFieldIssues } from "@sonde/core";
 import type { Context, Hono } from "hono";
+import type { AdminSurvey, AdminSurveySummary, AdminSurveyVersion } from "../api.js";
 import { requireAdminKey } from "../http/access-key.js";
 import { sizeLimit } from "../http/body-limit.js";
 import type { StoredSurvey, SurveyStatus, SurveyStore, SurveyVersion } from "../store/survey-store.js";
@@ -30,7 +31,7 @@ export const versionEtag = (version: number) => `"v${version}"`;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const summary = (s: StoredSurvey) => ({
+const summary = (s: StoredSurvey): AdminSurveySummary => ({
   id: s.id,
   name: s.definition.name ?? null,
   status: s.status,
@@ -40,9 +41,9 @@ const summary = (s: StoredSurvey) => ({
   updatedAt: iso(s.updatedAt),
 });
 
-const shown = (s: StoredSurvey) => ({ ...summary(s), definition: s.definition });
+const shown = (s: StoredSurvey): AdminSurvey => ({ ...summary(s), definition: s.definition });
 
-const shownVersion = (v: SurveyVersion) => ({
+const shownVersion = (v: SurveyVersion): AdminSurveyVersion => ({
   version: v.version,
   etag: versionEtag(v.version),
   source: v.source,

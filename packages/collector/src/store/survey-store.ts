@@ -3,8 +3,6 @@ import type { Survey } from "@sonde/core";
 /** Where a survey stands: only `active` ones are served to pages. */
 export type SurveyStatus = "draft" | "active" | "paused" | "archived";
 
-export const SURVEY_STATUSES: readonly SurveyStatus[] = ["draft", "active", "paused", "archived"];
-
 /** Who saved a version: the admin API, or `--surveys` at start. */
 export type VersionSource = "admin" | "file";
 
