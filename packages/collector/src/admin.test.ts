@@ -3,6 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "./app.js";
+import { openSqliteStore } from "./store/sqlite.js";
 import { post, response, type TestCollector, tempDir, testCollector } from "./testing/fixtures.js";
 
 const ADMIN_KEY = "admin-key-0123456789";
@@ -137,6 +139,58 @@ describe("the admin API", () => {
     const relaunch = await admin(collector, "POST", "/old/launch", undefined, { "if-match": '"v1"' });
     expect(relaunch.status).toBe(409);
     expect(((await relaunch.json()) as { error: string }).error).toContain("archived");
+  });
+
+  it("of concurrent saves from the same version, exactly one wins: no silent overwrite", async () => {
+    await admin(collector, "POST", "", survey("raced"));
+    const saves = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        // Large bodies arrive in many chunks: the saves interleave while they are read.
+        admin(collector, "PUT", "/raced", survey("raced", { name: `editor ${i} ${"x".repeat(400_000)}` }), {
+          "if-match": '"v1"',
+        }),
+      ),
+    );
+    expect(saves.map((r) => r.status).sort()).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
+    const versions = (await (await admin(collector, "GET", "/raced/versions")).json()) as { versions: unknown[] };
+    expect(versions.versions).toHaveLength(2);
+  });
+
+  it("a save whose body is still arriving when another save lands gets 412", async () => {
+    const store = openSqliteStore(join(tempDir(), "slow.sqlite"));
+    const app = createApp({ store, adminKey: ADMIN_KEY, rateLimit: false });
+    const request = (body: BodyInit, length: number) =>
+      app.request("/v1/admin/surveys/slow", {
+        method: "PUT",
+        headers: {
+          ...auth,
+          "content-type": "application/json",
+          "content-length": String(length),
+          "if-match": '"v1"',
+        },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    store.surveys.save(survey("slow") as never, 1, "admin");
+    const text = JSON.stringify(survey("slow", { name: "slow editor" }));
+    let finish!: () => void;
+    const slowBody = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text.slice(0, 10)));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode(text.slice(10)));
+          controller.close();
+        };
+      },
+    });
+    const slow = request(slowBody, text.length);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const fast = JSON.stringify(survey("slow", { name: "fast editor" }));
+    expect((await request(fast, fast.length)).status).toBe(200);
+    finish();
+    expect((await slow).status).toBe(412);
+    expect(store.surveys.get("slow")).toMatchObject({ version: 2, definition: { name: "fast editor" } });
+    store.close();
   });
 
   describe("refuses, never a 500", () => {

@@ -162,6 +162,9 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
     if (found instanceof Response) return found;
     const value = await definition(c);
     if (value instanceof Response) return value;
+    // Another save may have landed while this body arrived: check again, with no await until the save.
+    const still = current(c, true);
+    if (still instanceof Response) return still;
     if (value.id !== found.id) {
       return problem(c, 400, "invalid survey definition", [
         `survey.id: must be ${quoted(found.id)}, the id in the URL (got ${quoted(value.id)}); an id cannot change`,
