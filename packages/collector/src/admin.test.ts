@@ -20,6 +20,7 @@ const survey = (id: string, over: Record<string, unknown> = {}) => ({
 
 interface Shown {
   id: string;
+  name: string | null;
   status: string;
   version: number;
   etag: string;
@@ -159,7 +160,7 @@ describe("the admin API", () => {
   it("a save whose body is still arriving when another save lands gets 412", async () => {
     const store = openSqliteStore(join(tempDir(), "slow.sqlite"));
     const app = createApp({ store, adminKey: ADMIN_KEY, rateLimit: false });
-    const request = (body: BodyInit, length: number) =>
+    const request = (body: string | ReadableStream<Uint8Array>, length: number) =>
       app.request("/v1/admin/surveys/slow", {
         method: "PUT",
         headers: {
@@ -318,7 +319,7 @@ describe("the admin API", () => {
         ["GET", "/nope"],
         ["GET", "/nope/versions"],
         ["POST", "/nope/launch"],
-      ]) {
+      ] as const) {
         const res = await admin(collector, method, path, undefined, { "if-match": '"v1"' });
         expect(res.status, `${method} ${path}`).toBe(404);
       }
