@@ -399,6 +399,22 @@ describe("the admin API and the collector's start", () => {
     );
   });
 
+  it("a survey deleted from the --surveys file stops being served at the next start, with a warning", async () => {
+    const dir = tempDir();
+    const db = join(dir, "deleted.sqlite");
+    const file = join(dir, "surveys.json");
+    writeFileSync(file, JSON.stringify([survey("stays"), survey("goes")]));
+    const first = await testCollector({ db, surveys: file, rateLimit: false });
+    expect((await served(first)).ids).toEqual(["stays", "goes"]);
+    await first.close();
+    writeFileSync(file, JSON.stringify([survey("stays")]));
+    const warnings: string[] = [];
+    const second = await testCollector({ db, surveys: file, rateLimit: false, warn: (line) => warnings.push(line) });
+    expect((await served(second)).ids).toEqual(["stays"]);
+    expect(warnings).toEqual([`survey "goes" is no longer in ${file}: paused (its answers are kept)`]);
+    await second.close();
+  });
+
   it("a restart keeps surveys, versions and statuses; --surveys wins for the ids it names", async () => {
     const dir = tempDir();
     const db = join(dir, "restart.sqlite");

@@ -131,7 +131,10 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   let keys: ReturnType<typeof signingKeys>;
   try {
     // The file wins for the ids it names, before anything is served.
-    importSurveys(store.surveys, fileSurveys, Date.now());
+    if (options.surveys) {
+      const { paused } = importSurveys(store.surveys, fileSurveys, Date.now());
+      for (const id of paused) warn(`survey "${id}" is no longer in ${options.surveys}: paused (its answers are kept)`);
+    }
     live = () => store.surveys.definitions();
     keys = signingKeys(store.surveys.definitions(), hooks.secrets);
   } catch (error) {

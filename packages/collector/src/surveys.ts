@@ -115,16 +115,31 @@ export interface ImportResult {
   created: string[];
   changed: string[];
   unchanged: string[];
+  /** Active surveys that came from the file and that it no longer names: paused. */
+  paused: string[];
 }
 
 /**
  * Brings `--surveys` definitions into the store: the file wins for the ids it names. A new id is
  * stored active (as a file's surveys always were); a changed definition becomes a new version and
- * keeps its status (a survey paused from the admin API stays paused); an unchanged one is left as is.
- * Surveys the file does not name are not touched.
+ * keeps its status (a survey paused through the admin API stays paused); an unchanged one is left
+ * as is. A survey whose current version came from the file, and that the file no longer names, is
+ * paused — deleting it from a git-managed file stops it, as it always did — and keeps its answers;
+ * named again, it is active again. Surveys last saved through the admin API are not touched.
  */
 export function importSurveys(store: SurveyStore, surveys: readonly Survey[], now: number): ImportResult {
-  const result: ImportResult = { created: [], changed: [], unchanged: [] };
-  for (const survey of surveys) result[store.save(survey, now, "file", "active").outcome].push(survey.id);
+  const result: ImportResult = { created: [], changed: [], unchanged: [], paused: [] };
+  for (const survey of surveys) {
+    const { survey: stored, outcome } = store.save(survey, now, "file", "active");
+    result[outcome].push(survey.id);
+    // Paused at a start because the file had dropped it: the file names it again.
+    if (stored.status === "paused" && stored.statusBy === "file") store.setStatus(stored.id, "active", now, "file");
+  }
+  const named = new Set(surveys.map((s) => s.id));
+  for (const stored of store.list()) {
+    if (named.has(stored.id) || stored.source !== "file" || stored.status !== "active") continue;
+    store.setStatus(stored.id, "paused", now, "file");
+    result.paused.push(stored.id);
+  }
   return result;
 }

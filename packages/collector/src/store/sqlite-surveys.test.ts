@@ -122,6 +122,7 @@ describe("importing --surveys at start", () => {
       created: ["a", "b"],
       changed: [],
       unchanged: [],
+      paused: [],
     });
     expect(s.list().map((x) => [x.id, x.status, x.version])).toEqual([
       ["console-only", "active", 1],
@@ -135,11 +136,38 @@ describe("importing --surveys at start", () => {
       created: [],
       changed: ["a"],
       unchanged: ["b"],
+      paused: [],
     });
     expect(s.get("a")).toMatchObject({ version: 3, status: "active" });
     expect(s.versions("a").map((v) => v.source)).toEqual(["file", "admin", "file"]);
     expect(s.get("b")).toMatchObject({ version: 1, status: "paused" });
     expect(s.get("console-only")).toMatchObject({ version: 1, status: "active" });
+    store.close();
+  });
+
+  it("a survey deleted from the file is paused, unless the admin API saved it last", () => {
+    const store = openSqliteStore(file());
+    const s = store.surveys;
+    importSurveys(s, [survey("kept"), survey("deleted"), survey("taken-over")], 1);
+    s.save(survey("taken-over", "edited in the console"), 2, "admin");
+    s.save(survey("console-only"), 2, "admin", "active");
+    expect(importSurveys(s, [survey("kept")], 3)).toEqual({
+      created: [],
+      changed: [],
+      unchanged: ["kept"],
+      paused: ["deleted"],
+    });
+    expect(s.list().map((x) => [x.id, x.status])).toEqual([
+      ["kept", "active"],
+      ["deleted", "paused"],
+      ["taken-over", "active"],
+      ["console-only", "active"],
+    ]);
+    // Named again, it is active again; a survey paused through the admin API stays paused.
+    s.setStatus("kept", "paused", 4);
+    expect(importSurveys(s, [survey("kept"), survey("deleted")], 5).unchanged).toEqual(["kept", "deleted"]);
+    expect(s.get("deleted")).toMatchObject({ status: "active", statusBy: "file" });
+    expect(s.get("kept")).toMatchObject({ status: "paused", statusBy: "admin" });
     store.close();
   });
 });

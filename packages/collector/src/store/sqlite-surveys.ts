@@ -5,9 +5,11 @@ import type { StoredSurvey, SurveyStatus, SurveyStore, SurveyVersion, VersionSou
 interface SurveyRow {
   id: string;
   status: SurveyStatus;
+  status_by: VersionSource;
   version: number;
   created_at: number;
   updated_at: number;
+  source: VersionSource;
   definition: string;
 }
 
@@ -37,7 +39,7 @@ export function sqliteSurveys(db: Database): SurveyStore {
     byId = new Map();
     const rows = db
       .prepare(
-        `SELECT s.id, s.status, s.version, s.created_at, s.updated_at, v.definition
+        `SELECT s.id, s.status, s.status_by, s.version, s.created_at, s.updated_at, v.source, v.definition
          FROM surveys s JOIN survey_versions v ON v.survey_id = s.id AND v.version = s.version ORDER BY s.rowid`,
       )
       .all() as SurveyRow[];
@@ -46,9 +48,11 @@ export function sqliteSurveys(db: Database): SurveyStore {
       byId.set(row.id, {
         id: row.id,
         status: row.status,
+        statusBy: row.status_by,
         version: row.version,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
+        source: row.source,
         definition: JSON.parse(row.definition) as Survey,
       });
     }
@@ -65,10 +69,13 @@ export function sqliteSurveys(db: Database): SurveyStore {
   };
 
   const insertSurvey = db.prepare(
-    "INSERT INTO surveys (id, status, version, created_at, updated_at) VALUES (@id, @status, 1, @now, @now)",
+    `INSERT INTO surveys (id, status, status_by, version, created_at, updated_at)
+     VALUES (@id, @status, @source, 1, @now, @now)`,
   );
   const bumpVersion = db.prepare("UPDATE surveys SET version = @version, updated_at = @now WHERE id = @id");
-  const updateStatus = db.prepare("UPDATE surveys SET status = @status, updated_at = @now WHERE id = @id");
+  const updateStatus = db.prepare(
+    "UPDATE surveys SET status = @status, status_by = @by, updated_at = @now WHERE id = @id",
+  );
   const insertVersion = db.prepare(
     `INSERT INTO survey_versions (survey_id, version, source, created_at, definition)
      VALUES (@id, @version, @source, @now, @definition)`,
@@ -79,7 +86,7 @@ export function sqliteSurveys(db: Database): SurveyStore {
 
   const saveTx = db.transaction(
     (id: string, version: number, text: string, now: number, source: VersionSource, status: SurveyStatus | null) => {
-      if (status) insertSurvey.run({ id, status, now });
+      if (status) insertSurvey.run({ id, status, source, now });
       else bumpVersion.run({ id, version, now });
       insertVersion.run({ id, version, source, now, definition: text });
     },
@@ -122,21 +129,23 @@ export function sqliteSurveys(db: Database): SurveyStore {
       const survey: StoredSurvey = {
         id: definition.id,
         status: current?.status ?? status,
+        statusBy: current?.statusBy ?? source,
         version,
         createdAt: current?.createdAt ?? now,
         updatedAt: now,
+        source,
         definition: JSON.parse(text) as Survey,
       };
       remember(survey);
       return { survey, outcome: current ? "changed" : "created" };
     },
 
-    setStatus(id, status, now) {
+    setStatus(id, status, now, by = "admin") {
       const current = load().get(id);
       if (!current) return undefined;
       if (current.status === status) return current;
-      updateStatus.run({ id, status, now });
-      const survey = { ...current, status, updatedAt: now };
+      updateStatus.run({ id, status, by, now });
+      const survey = { ...current, status, statusBy: by, updatedAt: now };
       remember(survey);
       return survey;
     },

@@ -10,10 +10,14 @@ export type VersionSource = "admin" | "file";
 export interface StoredSurvey {
   id: string;
   status: SurveyStatus;
+  /** Who set the status: the admin API, or `--surveys` at start (a new survey, or one it no longer names). */
+  statusBy: VersionSource;
   /** The current version, 1 for the first save; every saved change adds one. */
   version: number;
   createdAt: number;
   updatedAt: number;
+  /** Who saved the current version. */
+  source: VersionSource;
   definition: Survey;
 }
 
@@ -56,6 +60,6 @@ export interface SurveyStore {
    * version when it differs from the current one, nothing when it is the same.
    */
   save(definition: Survey, now: number, source: VersionSource, status?: SurveyStatus): SaveResult;
-  /** Sets a survey's status; undefined when the survey is unknown. */
-  setStatus(id: string, status: SurveyStatus, now: number): StoredSurvey | undefined;
+  /** Sets a survey's status (`by` the admin API unless said); undefined when the survey is unknown. */
+  setStatus(id: string, status: SurveyStatus, now: number, by?: VersionSource): StoredSurvey | undefined;
 }
