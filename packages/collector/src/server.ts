@@ -1,7 +1,6 @@
 import { type AddressInfo, isIP } from "node:net";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import type { Survey } from "@sonde/core";
 import type { Context } from "hono";
 import { alertRules } from "./alerts/alert-rules.js";
 import { createApp, DEFAULT_RATE_LIMIT } from "./app.js";
@@ -123,10 +122,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       })
     : [];
   const cors = corsPolicy(options.corsOrigins);
-  // Alerts follow the stored definitions as they change; the store is opened with the rule that
-  // reads them, so the rule reads the store through this reference.
-  let live: () => readonly Survey[] = () => fileSurveys;
-  const rules = alertRules(() => live(), hooks.settleMs ?? DEFAULT_SETTLE_MS);
+  // Alerts follow the stored definitions as they change. The store is opened with the rule that
+  // reads them from it: the rule is first used by an ingest, once the store is there.
+  const rules = alertRules(() => store.surveys.definitions(), hooks.settleMs ?? DEFAULT_SETTLE_MS);
   const store = openSqliteStore(options.db, { synchronous: options.synchronous, alerts: rules.firing });
   let keys: ReturnType<typeof signingKeys>;
   try {
@@ -135,7 +133,6 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       const { paused } = importSurveys(store.surveys, fileSurveys, Date.now());
       for (const id of paused) warn(`survey "${id}" is no longer in ${options.surveys}: paused (its answers are kept)`);
     }
-    live = () => store.surveys.definitions();
     keys = signingKeys(store.surveys.definitions(), hooks.secrets);
   } catch (error) {
     store.close();
