@@ -20,8 +20,9 @@ import type { SurveyCheck } from "./surveys.js";
 export interface AppOptions {
   store: ResponseStore;
   /**
-   * Fixed definitions to serve as they are, all of them; by default the store's: the active ones
-   * are served, and results know every stored one, as they change.
+   * Fixed definitions to serve as they are, all of them (the admin API then edits the store, but
+   * what is served stays these); by default the store's: the active ones are served, and results
+   * know every stored one, as they change.
    */
   surveys?: readonly Survey[];
   /** Largest accepted request body in bytes (default 256 KB). */
