@@ -1,7 +1,7 @@
 // The JSON bodies of the collector's read API, as types only: the dashboard (or any client)
 // imports them from `@sonde/collector/api` without pulling in the server. Scores are
 // @sonde/core's own result types (see packages/core/SCORING.md for every field and formula).
-import type { ScoredKind, ScoreResult, TallyComparison } from "@sonde/core";
+import type { ScoredKind, ScoreResult, Survey, TallyComparison } from "@sonde/core";
 
 export type {
   CesResult,
@@ -229,4 +229,51 @@ export interface InboxDetail {
   followUp: { status: FollowUpStatus; history: FollowUpChange[] };
   /** The same person's earlier answers (by user id, else anonymous id), newest first, at most 10. */
   earlier: InboxItem[];
+}
+
+/** A stored survey as the admin API lists it (`GET /v1/admin/surveys`). */
+export interface AdminSurveySummary {
+  id: string;
+  name: string | null;
+  /** Only `active` surveys are served to pages. */
+  status: "draft" | "active" | "paused" | "archived";
+  /** The current version: 1 for the first save, one more for every saved change. */
+  version: number;
+  /** The current version's entity tag (`"v3"`): send it as `If-Match` to change the survey. */
+  etag: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One survey with its current definition (`GET`, `POST`, `PUT /v1/admin/surveys[/:id]`, launch, pause, archive). */
+export interface AdminSurvey extends AdminSurveySummary {
+  definition: Survey;
+}
+
+/** What `GET /v1/admin/surveys` returns, in the order the surveys were created. */
+export interface AdminSurveyListBody {
+  surveys: AdminSurveySummary[];
+}
+
+/** One saved version of a survey. */
+export interface AdminSurveyVersion {
+  version: number;
+  etag: string;
+  /** `admin`: saved through the admin API; `file`: imported from `--surveys` at start. */
+  source: "admin" | "file";
+  createdAt: string;
+  definition: Survey;
+}
+
+/** What `GET /v1/admin/surveys/:id/versions` returns: every version, newest first. */
+export interface AdminSurveyVersionsBody {
+  id: string;
+  versions: AdminSurveyVersion[];
+}
+
+/** A refusal of the admin API: what is wrong, each bad path in `issues` (400), the survey as it is now (412). */
+export interface AdminErrorBody {
+  error: string;
+  issues?: string[];
+  current?: AdminSurvey;
 }

@@ -9,6 +9,7 @@ import { type LogSink, requestLog } from "./http/request-log.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { inlineRunner, type ReadRunner } from "./read-runner.js";
 import type { ResultsContext } from "./results.js";
+import { adminRoutes } from "./routes/admin.js";
 import { alertRoutes } from "./routes/alerts.js";
 import { consoleRoutes } from "./routes/console.js";
 import { inboxRoutes } from "./routes/inbox.js";
@@ -16,17 +17,29 @@ import { ingestRoute } from "./routes/ingest.js";
 import { resultsRoutes } from "./routes/results.js";
 import { surveysRoute } from "./routes/surveys.js";
 import type { ResponseStore } from "./store/store.js";
+import type { SurveyCheck } from "./surveys.js";
 
 /** How the collector's HTTP app behaves. */
 export interface AppOptions {
   store: ResponseStore;
-  surveys: Survey[];
+  /**
+   * Fixed definitions to serve as they are, all of them (the admin API then edits the store, but
+   * what is served stays these); by default the store's: the active ones are served, and results
+   * know every stored one, as they change.
+   */
+  surveys?: readonly Survey[];
   /** Largest accepted request body in bytes (default 256 KB). */
   maxBodyBytes?: number;
   /** Required (as `Authorization: Bearer` or `?key=`) to read results; without it results are open. */
   readKey?: string;
   /** Required to send answers; the widget passes it as `?key=` on its endpoint URL. */
   writeKey?: string;
+  /** Required (as `Authorization: Bearer`) by the admin API; without it the admin API is off (403). */
+  adminKey?: string;
+  /** Largest survey definition the admin API accepts in bytes (default 1 MB). */
+  adminMaxBodyBytes?: number;
+  /** Checks of definitions saved through the admin API beyond the schema's (as at start). */
+  surveyCheck?: SurveyCheck;
   /** Origins allowed from browsers, or a policy (default: any origin may send answers; results same-origin only). */
   cors?: CorsPolicy | readonly string[];
   /**
@@ -51,9 +64,12 @@ export interface AppOptions {
 /** The default limit: generous for many people behind one office address, tight for a flood. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { rate: 20, burst: 200 };
 
-/** The collector's HTTP routes: ingest, survey definitions, results, alerts' deliveries, and the console. */
+/** The collector's HTTP routes: ingest, survey definitions, results, the inbox, alerts' deliveries, admin, and the console. */
 export function createApp(options: AppOptions): Hono {
-  const { store, surveys } = options;
+  const { store } = options;
+  const fixed = options.surveys;
+  const served = fixed ? () => fixed : () => store.surveys.active();
+  const known = fixed ? () => fixed : () => store.surveys.definitions();
   const now = options.now ?? Date.now;
   const clientOf = options.clientOf ?? (() => "unknown");
   const policy =
@@ -72,16 +88,24 @@ export function createApp(options: AppOptions): Hono {
   }
 
   ingestRoute(app, { store, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, writeKey: options.writeKey, now });
-  surveysRoute(app, surveys);
-  const reads = options.reads ?? inlineRunner((): ResultsContext => ({ store, surveys, now: now() }));
-  resultsRoutes(app, { store, surveys, readKey: options.readKey, now, reads });
+  surveysRoute(app, served);
+  const reads = options.reads ?? inlineRunner((): ResultsContext => ({ store, surveys: known(), now: now() }));
+  resultsRoutes(app, { store, surveys: known, readKey: options.readKey, now, reads });
   inboxRoutes(app, { store, readKey: options.readKey, now, reads });
   alertRoutes(app, { store, readKey: options.readKey });
+  adminRoutes(app, {
+    surveys: store.surveys,
+    adminKey: options.adminKey,
+    maxBodyBytes: options.adminMaxBodyBytes,
+    extra: options.surveyCheck,
+    now,
+  });
   if (options.consoleDir !== undefined) consoleRoutes(app, options.consoleDir);
 
   app.notFound((c) => c.json({ error: `no route for ${c.req.method} ${c.req.path}` }, 404));
   // Whatever an error says, the keys never reach the output.
-  const report = (line: string) => console.error(redactKeys(line, [options.readKey, options.writeKey]));
+  const report = (line: string) =>
+    console.error(redactKeys(line, [options.readKey, options.writeKey, options.adminKey]));
   app.onError((error, c) => {
     // A locked or full database is a passing condition: tell the client to come back.
     const code = (error as { code?: string }).code;

@@ -23,12 +23,46 @@ describe("sonde-collector", { timeout: 30_000 }, () => {
     [["--rate-limit", "fast"], "--rate-limit must be a whole number"],
     [["--sync", "sometimes"], "--sync must be normal or full"],
     [["--read-key", "short"], "--read-key must be 8 to 256 printable characters"],
+    [["--admin-key", "short"], "--admin-key must be 8 to 256 printable characters"],
     [["--cors-origin", "lumen.example"], '--cors-origin: "lumen.example" is not an origin'],
     [["--colour"], "Unknown option '--colour'"],
   ])("refuses %j with a message", async (args, message) => {
     const { code, stderr } = await runCli([...args, "--db", join(tempDir(), "x.sqlite")]);
     expect(code).not.toBe(0);
     expect(stderr).toContain(message);
+  });
+
+  it("--help lists the admin key, its environment variable and what --surveys does now", async () => {
+    const { code, stdout } = await runCli(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--admin-key <key> +key of the admin API/);
+    expect(stdout).toContain("SONDE_ADMIN_KEY");
+    expect(stdout).toContain("the file wins for the ids it names");
+  });
+
+  it("refuses an admin key equal to the read or write key, without printing it (exit 1)", async () => {
+    const key = "shared-key-0123456789";
+    for (const [flag, env] of [
+      ["--read-key", { SONDE_ADMIN_KEY: key }],
+      ["--write-key", { SONDE_ADMIN_KEY: key }],
+    ] as const) {
+      const { code, stderr } = await runCli([flag, key, "--db", join(tempDir(), "x.sqlite")], env);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`--admin-key must differ from ${flag}`);
+      expect(stderr).not.toContain(key);
+    }
+  });
+
+  it("takes the admin key from SONDE_ADMIN_KEY, and never logs it", async () => {
+    const key = "env-admin-key-0123456789";
+    const cli = await startCli(["--db", join(tempDir(), "x.sqlite")], { SONDE_ADMIN_KEY: key });
+    const ok = await fetch(`${cli.url}/v1/admin/surveys`, { headers: { authorization: `Bearer ${key}` } });
+    expect(ok.status).toBe(200);
+    expect((await fetch(`${cli.url}/v1/admin/surveys?key=${key}`)).status).toBe(401);
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/ GET \/v1\/admin\/surveys 200 /);
+    expect(cli.output()).not.toContain(key);
   });
 
   it("prints where it listens, logs requests, and exits 0 on SIGTERM", async () => {

@@ -17,7 +17,8 @@ Options of serve:
   --host <address>       address to listen on (default 127.0.0.1); without --read-key, loopback
                          only unless --public-url or --allowed-host names the hosts it serves
   --db <file>            SQLite file, created when missing (default sonde.sqlite)
-  --surveys <path>       survey definitions: a JSON file or a folder of them, validated at start
+  --surveys <path>       survey definitions: a JSON file or a folder of them, validated and
+                         imported into the database at start (the file wins for the ids it names)
   --public-url <url>     the URL people reach the collector at (https://collect.example.com): its
                          host is served, its origin is the collector's own, and alerts link to it
   --allowed-host <host>  another host name to serve, name or name:port (repeatable); with this or
@@ -27,6 +28,9 @@ Options of serve:
   --read-key <key>       key needed to read results (or env SONDE_READ_KEY)
   --write-key <key>      key needed to send answers (or env SONDE_WRITE_KEY); give it to the
                          widget as ?key=<key> on its endpoint URL
+  --admin-key <key>      key of the admin API that creates, edits, launches and pauses surveys
+                         (or env SONDE_ADMIN_KEY); must differ from the read and write keys;
+                         without it the admin API is off
   --rate-limit <n>       requests per second per client (default 20; 0 turns the limit off)
   --rate-burst <n>       requests a client may send at once (default 200)
   --trust-proxy          take the client address from X-Forwarded-For and the scheme from

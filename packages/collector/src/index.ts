@@ -66,6 +66,14 @@ export type {
   StoredResponse,
   SurveyTotals,
 } from "./store/store.js";
+export type {
+  SaveResult,
+  StoredSurvey,
+  SurveyStatus,
+  SurveyStore,
+  SurveyVersion,
+  VersionSource,
+} from "./store/survey-store.js";
 export type { LoadOptions } from "./surveys.js";
 /** Survey definitions from a file or folder, validated (unknown fields are errors unless allowed). */
 export { InvalidSurveysError, loadSurveys } from "./surveys.js";

@@ -32,7 +32,8 @@ export function inlineRunner(context: () => ResultsContext, timeMs = QUERY_TIME_
 export interface WorkerRunnerOptions {
   /** The SQLite file; the worker opens it read-only. */
   db: string;
-  surveys: readonly Survey[];
+  /** The definitions, or where to get them now (they change while the collector runs). */
+  surveys: readonly Survey[] | (() => readonly Survey[]);
   now: () => number;
   /** Time a job may take, waiting included (default 20 s); the worker is cut off a second later. */
   timeMs?: number;
@@ -66,6 +67,9 @@ export function workerRunner(options: WorkerRunnerOptions): ReadRunner {
   const memoryMb = options.memoryMb ?? 1024;
   const maxWaiting = options.maxWaiting ?? 32;
   const file = workerFile();
+  const surveys = typeof options.surveys === "function" ? options.surveys : () => options.surveys as Survey[];
+  // The list the worker holds: sent again only when the definitions have changed since.
+  let sent: readonly Survey[] | undefined;
   const waiting: Pending[] = [];
   let worker: Worker | undefined;
   let current: (Pending & { worker: Worker; timer: NodeJS.Timeout }) | undefined;
@@ -82,8 +86,9 @@ export function workerRunner(options: WorkerRunnerOptions): ReadRunner {
   };
 
   const spawn = () => {
+    sent = surveys();
     const w = new Worker(file, {
-      workerData: { db: options.db, surveys: options.surveys },
+      workerData: { db: options.db, surveys: sent },
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     w.on("message", (message: { outcome?: ReadOutcome; error?: { message: string; stack?: string; code?: string } }) =>
@@ -122,7 +127,10 @@ export function workerRunner(options: WorkerRunnerOptions): ReadRunner {
     // Past its deadline without an answer (stuck beyond its own checks): cut the worker off.
     const timer = setTimeout(() => void w.terminate(), pending.deadline - Date.now() + 1000);
     current = { ...pending, worker: w, timer };
-    w.postMessage({ job: pending.job, now: options.now(), deadline: pending.deadline, timeMs });
+    const list = surveys();
+    const changed = list !== sent ? list : undefined;
+    sent = list;
+    w.postMessage({ job: pending.job, now: options.now(), deadline: pending.deadline, timeMs, surveys: changed });
   };
 
   return {

@@ -16,10 +16,15 @@ if (process.platform === "linux") {
   }
 }
 
-const { db, surveys } = workerData as { db: string; surveys: Survey[] };
+const { db } = workerData as { db: string };
+// The definitions as of the worker's start, replaced by those a job brings when they have changed.
+let surveys = (workerData as { surveys: Survey[] }).surveys;
 const store = openSqliteStore(db, { readonly: true });
 
-parentPort!.on("message", (message: { job: ReadJob; now: number; deadline: number; timeMs: number }) => {
+type Message = { job: ReadJob; now: number; deadline: number; timeMs: number; surveys?: Survey[] };
+
+parentPort!.on("message", (message: Message) => {
+  if (message.surveys) surveys = message.surveys;
   try {
     const budget = { deadline: message.deadline, timeMs: message.timeMs };
     parentPort!.postMessage({ outcome: runReadJob(message.job, { store, surveys, now: message.now, budget }) });

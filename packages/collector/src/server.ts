@@ -13,8 +13,8 @@ import type { RateLimit } from "./http/rate-limit.js";
 import { bufferedSink } from "./http/request-log.js";
 import { inlineRunner, type ReadRunner, workerRunner } from "./read-runner.js";
 import { openSqliteStore } from "./store/sqlite.js";
-import { loadSurveys } from "./surveys.js";
-import { DEFAULT_SETTLE_MS, signingKeys, startWebhooks, type WebhookOptions } from "./webhooks/start.js";
+import { importSurveys, loadSurveys, type SurveyCheck } from "./surveys.js";
+import { DEFAULT_SETTLE_MS, signingIssues, signingKeys, startWebhooks, type WebhookOptions } from "./webhooks/start.js";
 import { webhookTargetIssues } from "./webhooks/targets.js";
 
 /** Options of a running collector (the CLI's flags). */
@@ -27,6 +27,8 @@ export interface CollectorOptions {
   surveys?: string;
   readKey?: string;
   writeKey?: string;
+  /** Key of the admin API (`--admin-key`); without it the admin API is off. Must differ from the others. */
+  adminKey?: string;
   /** Origins allowed from browsers (`--cors-origin`). */
   corsOrigins?: readonly string[];
   /** The URL people reach the collector at (`--public-url`): its host is served, its origin is the collector's own. */
@@ -96,6 +98,16 @@ function checkListenAddress(hosts: HostPolicy, address: string): void {
   }
 }
 
+/** The admin key must be a key of its own: one that also reads results or sends answers would leak with them. */
+function checkKeysDiffer(options: CollectorOptions): void {
+  if (options.adminKey === undefined) return;
+  if (options.adminKey === options.readKey || options.adminKey === options.writeKey) {
+    throw new Error(
+      `--admin-key must differ from --${options.adminKey === options.readKey ? "read" : "write"}-key: the admin key edits what every page is shown, and must not travel with the others`,
+    );
+  }
+}
+
 /** Starts the collector: validates surveys and options (throws naming the problem), opens SQLite, listens. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const warn = options.warn ?? ((line: string) => console.error(`sonde-collector: warning: ${line}`));
@@ -107,28 +119,44 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     trustProxy: options.trustProxy,
   });
   checkListenAddress(hosts, host);
+  checkKeysDiffer(options);
   const hooks = options.webhooks ?? {};
   const allowPrivate = hooks.allowPrivate ?? false;
-  const surveys = options.surveys
+  const fileSurveys = options.surveys
     ? loadSurveys(options.surveys, {
         warn,
         allowUnknown: options.allowUnknown,
         extra: (survey) => webhookTargetIssues(survey, allowPrivate),
       })
     : [];
-  const rules = alertRules(surveys, hooks.settleMs ?? DEFAULT_SETTLE_MS);
-  const keys = signingKeys(surveys, hooks.secrets);
   const cors = corsPolicy(options.corsOrigins);
-  const store = openSqliteStore(options.db, {
-    synchronous: options.synchronous,
-    alerts: rules.any ? rules.firing : undefined,
-  });
+  // Alerts follow the stored definitions as they change. The store is opened with the rule that
+  // reads them from it: the rule is first used by an ingest, once the store is there.
+  const rules = alertRules(() => store.surveys.definitions(), hooks.settleMs ?? DEFAULT_SETTLE_MS);
+  const store = openSqliteStore(options.db, { synchronous: options.synchronous, alerts: rules.firing });
+  let keys: ReturnType<typeof signingKeys>;
+  try {
+    // The file wins for the ids it names, before anything is served.
+    if (options.surveys) {
+      const { paused } = importSurveys(store.surveys, fileSurveys, Date.now());
+      for (const id of paused) warn(`survey "${id}" is no longer in ${options.surveys}: paused (its answers are kept)`);
+    }
+    keys = signingKeys(store.surveys.definitions(), hooks.secrets);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const surveys = () => store.surveys.definitions();
+  const surveyCheck: SurveyCheck = (survey) => [
+    ...webhookTargetIssues(survey, allowPrivate),
+    ...signingIssues(keys)(survey),
+  ];
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
   const { thread, timeMs, memoryMb } = options.results ?? {};
   // A worker opens the file again: an in-memory database can only be read where it is.
   const reads: ReadRunner =
     thread === "inline" || options.db === ":memory:" || options.db === ""
-      ? inlineRunner(() => ({ store, surveys, now: Date.now() }), timeMs)
+      ? inlineRunner(() => ({ store, surveys: surveys(), now: Date.now() }), timeMs)
       : workerRunner({ db: options.db, surveys, now: Date.now, timeMs, memoryMb });
   const consoleDir = options.consoleDir === false ? undefined : (options.consoleDir ?? BUILT_CONSOLE);
   if (consoleDir !== undefined && !existsSync(join(consoleDir, "index.html"))) {
@@ -136,12 +164,13 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   }
   const app = createApp({
     store,
-    surveys,
     consoleDir,
     cors,
     hosts,
     readKey: options.readKey,
     writeKey: options.writeKey,
+    adminKey: options.adminKey,
+    surveyCheck,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     clientOf: clientAddress(options.trustProxy ?? false),
     maxBodyBytes: options.maxBodyBytes,

@@ -78,6 +78,12 @@ describe("survey files are read safely", () => {
     ]);
   });
 
+  it("refuses deeply nested invalid JSON with a message, not a stack overflow", () => {
+    const file = join(tempDir(), "deep.json");
+    writeFileSync(file, "[".repeat(50_000));
+    expect(problems(file)).toEqual([`${file}: is not valid JSON: nested too deeply to say where`]);
+  });
+
   it("refuses text that is not UTF-8, and reads UTF-8 with a byte-order mark", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "latin1.json"), Buffer.from([0x5b, 0x22, 0xe6, 0x22, 0x5d]));

@@ -113,7 +113,12 @@ export function parseSurveyJson(path: string, text: string): unknown {
   } catch {
     // JSON.parse says where only sometimes, and quotes the text when it does not: find the place again.
     const errors: jsonc.ParseError[] = [];
-    jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    try {
+      jsonc.parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch {
+      // jsonc-parser recurses per level: thousands of unclosed brackets exhaust the stack.
+      throw new SurveyFileError(`${path}: is not valid JSON: nested too deeply to say where`);
+    }
     const first = errors[0];
     const what = first ? (PROBLEMS[jsonc.printParseErrorCode(first.error)] ?? "invalid JSON") : undefined;
     throw new SurveyFileError(

@@ -1,5 +1,6 @@
 import { type CheckOptions, formatPath, parseSurvey, parseSurveys, type Survey, unknownFieldIssues } from "@sonde/core";
 import { withoutAlerts } from "./alerts/alert-rules.js";
+import type { SurveyStore } from "./store/survey-store.js";
 import { parseSurveyJson, readSurveyFile, SurveyFileError, surveyFiles } from "./survey-files.js";
 
 /** Survey definitions that failed validation; the message lists every bad path. */
@@ -107,4 +108,38 @@ export function loadSurveys(path: string, options: LoadOptions = {}): Survey[] {
  */
 export function servedSurveys(surveys: readonly Survey[]): string {
   return JSON.stringify({ surveys: surveys.map(withoutAlerts) });
+}
+
+/** What importing definitions at start did, by survey id. */
+export interface ImportResult {
+  created: string[];
+  changed: string[];
+  unchanged: string[];
+  /** Active surveys that came from the file and that it no longer names: paused. */
+  paused: string[];
+}
+
+/**
+ * Brings `--surveys` definitions into the store: the file wins for the ids it names. A new id is
+ * stored active (as a file's surveys always were); a changed definition becomes a new version and
+ * keeps its status (a survey paused through the admin API stays paused); an unchanged one is left
+ * as is. A survey whose current version came from the file, and that the file no longer names, is
+ * paused — deleting it from a git-managed file stops it, as it always did — and keeps its answers;
+ * named again, it is active again. Surveys last saved through the admin API are not touched.
+ */
+export function importSurveys(store: SurveyStore, surveys: readonly Survey[], now: number): ImportResult {
+  const result: ImportResult = { created: [], changed: [], unchanged: [], paused: [] };
+  for (const survey of surveys) {
+    const { survey: stored, outcome } = store.save(survey, now, "file", "active");
+    result[outcome].push(survey.id);
+    // Paused at a start because the file had dropped it: the file names it again.
+    if (stored.status === "paused" && stored.statusBy === "file") store.setStatus(stored.id, "active", now, "file");
+  }
+  const named = new Set(surveys.map((s) => s.id));
+  for (const stored of store.list()) {
+    if (named.has(stored.id) || stored.source !== "file" || stored.status !== "active") continue;
+    store.setStatus(stored.id, "paused", now, "file");
+    result.paused.push(stored.id);
+  }
+  return result;
 }

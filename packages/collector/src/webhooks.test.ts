@@ -353,3 +353,34 @@ describe("alert definitions the collector refuses at start", { timeout: 30_000 }
     await collector.close();
   });
 });
+
+describe("alerts of surveys saved through the admin API", { timeout: 60_000 }, () => {
+  it("fire as soon as the survey is saved, follow its edits, and stop when the alert is removed", async () => {
+    const adminKey = "admin-key-for-alerts-0123";
+    const { receiver, collector } = await setUp(() => 200, { alerts: () => [], collector: { adminKey } });
+    const headers = { authorization: `Bearer ${adminKey}`, "content-type": "application/json" };
+    const definition = (alerts: unknown[]) =>
+      JSON.stringify({
+        id: "nps-app",
+        steps: [{ kind: "nps", id: "score", question: "How likely are you to recommend Lumen?" }],
+        alerts,
+      });
+    const put = (alerts: unknown[], version: number) =>
+      fetch(`${collector.url}/v1/admin/surveys/nps-app`, {
+        method: "PUT",
+        headers: { ...headers, "if-match": `"v${version}"` },
+        body: definition(alerts),
+      });
+    // The file's survey has no alert: a detractor fires nothing.
+    await send(collector.url, nps(2, { id: "before-the-alert" }));
+    expect((await put([detractorAlert(receiver.url)], 1)).status).toBe(200);
+    await send(collector.url, nps(2, { id: "after-the-alert" }));
+    await receiver.until((r) => r.length >= 1);
+    expect(receiver.received.map((r) => verified(r).data.response.id)).toEqual(["after-the-alert"]);
+
+    expect((await put([], 2)).status).toBe(200);
+    await send(collector.url, nps(1, { id: "alert-removed" }));
+    // The read of deliveries comes after the ingest that would have fired it: nothing new.
+    expect((await deliveries(collector.url)).deliveries.map((d) => d.responseId)).toEqual(["after-the-alert"]);
+  });
+});

@@ -3,7 +3,7 @@ import type { Firing, FiringRule } from "../store/alert-outbox.js";
 
 /** The alerts of the surveys a collector serves, as ingest and the webhook worker use them. */
 export interface AlertRules {
-  /** Whether any survey defines an alert. */
+  /** Whether any survey defines an alert (now). */
   readonly any: boolean;
   /** What a stored revision fires: each alert whose conditions it passes, due at once when complete. */
   firing: FiringRule;
@@ -14,16 +14,30 @@ export interface AlertRules {
 const NONE: readonly Firing[] = [];
 
 /**
- * The alert rules of a set of surveys. A response still being answered (`completed: false`)
- * fires with its first attempt `settleMs` later, so that the comment that follows a score
- * usually makes it into the webhook; the revision that completes it brings the attempt forward.
+ * The alert rules of a set of surveys, or of the surveys a function returns now (the store's, which
+ * change while the collector runs: rules follow the list it returns, rebuilt when it is a new one).
+ * A response still being answered (`completed: false`) fires with its first attempt `settleMs`
+ * later, so that the comment that follows a score usually makes it into the webhook; the revision
+ * that completes it brings the attempt forward.
  */
-export function alertRules(surveys: readonly Survey[], settleMs: number): AlertRules {
-  const bySurvey = new Map(surveys.filter((s) => s.alerts?.length).map((s) => [s.id, s]));
+export function alertRules(surveys: readonly Survey[] | (() => readonly Survey[]), settleMs: number): AlertRules {
+  const current = typeof surveys === "function" ? surveys : () => surveys;
+  let seen: readonly Survey[] | undefined;
+  let bySurvey = new Map<string, Survey>();
+  const alerting = () => {
+    const list = current();
+    if (list !== seen) {
+      seen = list;
+      bySurvey = new Map(list.filter((s) => s.alerts?.length).map((s) => [s.id, s]));
+    }
+    return bySurvey;
+  };
   return {
-    any: bySurvey.size > 0,
+    get any() {
+      return alerting().size > 0;
+    },
     firing(response, receivedAt) {
-      const survey = bySurvey.get(response.surveyId);
+      const survey = alerting().get(response.surveyId);
       if (!survey) return NONE;
       const fired = firedAlerts(survey.alerts, { answers: response.answers, attributes: response.context.attributes });
       if (fired.length === 0) return NONE;
@@ -31,7 +45,7 @@ export function alertRules(surveys: readonly Survey[], settleMs: number): AlertR
       return fired.map((f) => ({ alertId: f.alert.id, dueAt }));
     },
     find(surveyId, alertId) {
-      const survey = bySurvey.get(surveyId);
+      const survey = alerting().get(surveyId);
       const alert = survey?.alerts?.find((a) => a.id === alertId);
       return survey && alert && { survey, alert };
     },

@@ -18,6 +18,7 @@ export async function serve(args: string[], usage: string): Promise<void> {
       "allowed-host": { type: "string", multiple: true },
       "read-key": { type: "string" },
       "write-key": { type: "string" },
+      "admin-key": { type: "string" },
       "rate-limit": { type: "string" },
       "rate-burst": { type: "string" },
       "trust-proxy": { type: "boolean" },
@@ -35,9 +36,11 @@ export async function serve(args: string[], usage: string): Promise<void> {
   if (values.help) return console.log(usage);
   const readKey = values["read-key"] ?? process.env.SONDE_READ_KEY ?? undefined;
   const writeKey = values["write-key"] ?? process.env.SONDE_WRITE_KEY ?? undefined;
+  const adminKey = values["admin-key"] ?? process.env.SONDE_ADMIN_KEY ?? undefined;
   for (const [name, key] of [
     ["read-key", readKey],
     ["write-key", writeKey],
+    ["admin-key", adminKey],
   ] as const) {
     if (key !== undefined && !/^[\x21-\x7e]{8,256}$/.test(key)) {
       fail(`--${name} must be 8 to 256 printable characters without spaces`);
@@ -58,6 +61,7 @@ export async function serve(args: string[], usage: string): Promise<void> {
     allowedHosts: values["allowed-host"] ?? [],
     readKey,
     writeKey,
+    adminKey,
     rateLimit: rate === 0 ? false : { rate, burst: wholeNumber("rate-burst", values["rate-burst"], 200, 1) },
     trustProxy: values["trust-proxy"] ?? false,
     // Bounded: validating a body takes time on the thread that answers (~0.1 s a megabyte).
@@ -75,7 +79,9 @@ export async function serve(args: string[], usage: string): Promise<void> {
   };
   // Whatever goes wrong from here on, the keys never reach the terminal.
   const crash = (error: unknown) => {
-    console.error(redactKeys(`sonde-collector: ${(error as Error)?.stack ?? String(error)}`, [readKey, writeKey]));
+    console.error(
+      redactKeys(`sonde-collector: ${(error as Error)?.stack ?? String(error)}`, [readKey, writeKey, adminKey]),
+    );
     process.exit(1);
   };
   process.on("uncaughtException", crash);
@@ -84,7 +90,7 @@ export async function serve(args: string[], usage: string): Promise<void> {
   try {
     collector = await startCollector(options);
   } catch (error) {
-    const message = redactKeys((error as Error).message, [readKey, writeKey]);
+    const message = redactKeys((error as Error).message, [readKey, writeKey, adminKey]);
     console.error(message.startsWith("sonde-collector:") ? message : `sonde-collector: ${message}`);
     process.exit(1);
   }

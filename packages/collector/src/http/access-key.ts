@@ -28,6 +28,18 @@ export function redactKeys(text: string, keys: readonly (string | undefined)[]):
   return out;
 }
 
+/** The 401 of a request without the key, or with a wrong one. */
+function refuse(c: Context, what: string, given: string | undefined, how: string) {
+  if (given === undefined || given === "") {
+    return c.json({ error: `this collector needs a ${what} key: send ${how}` }, 401, {
+      "www-authenticate": `Bearer realm="sonde-${what}"`,
+    });
+  }
+  return c.json({ error: `the ${what} key is wrong` }, 401, {
+    "www-authenticate": `Bearer realm="sonde-${what}", error="invalid_token"`,
+  });
+}
+
 /**
  * Requires `key` (when one is set) on the routes it guards: 401 naming what to send when the key
  * is missing or wrong. `what` names the key in messages: "read" or "write".
@@ -36,19 +48,30 @@ export function requireKey(key: string | undefined, what: "read" | "write"): Mid
   return async (c, next) => {
     if (key === undefined) return next();
     const given = keyOf(c);
-    if (given === undefined || given === "") {
+    if (given === undefined || given === "" || !sameKey(given, key)) {
+      return refuse(c, what, given, `"Authorization: Bearer <key>" or add ?key=<key> to the URL`);
+    }
+    return next();
+  };
+}
+
+/**
+ * Guards the admin API: never open. Without an admin key configured every request gets 403 naming
+ * the flag; otherwise the key must come as `Authorization: Bearer <key>` (never in the URL, where
+ * it would reach histories and proxies' logs), 401 when it is missing or wrong.
+ */
+export function requireAdminKey(key: string | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    if (key === undefined) {
       return c.json(
-        {
-          error: `this collector needs a ${what} key: send "Authorization: Bearer <key>" or add ?key=<key> to the URL`,
-        },
-        401,
-        { "www-authenticate": `Bearer realm="sonde-${what}"` },
+        { error: "the admin API is off: start the collector with --admin-key <key> (or env SONDE_ADMIN_KEY)" },
+        403,
       );
     }
-    if (!sameKey(given, key)) {
-      return c.json({ error: `the ${what} key is wrong` }, 401, {
-        "www-authenticate": `Bearer realm="sonde-${what}", error="invalid_token"`,
-      });
+    const auth = c.req.header("authorization");
+    const given = auth === undefined ? undefined : (/^Bearer\s+(\S+)\s*$/i.exec(auth)?.[1] ?? "");
+    if (given === undefined || given === "" || !sameKey(given, key)) {
+      return refuse(c, "admin", given, `"Authorization: Bearer <key>"`);
     }
     return next();
   };

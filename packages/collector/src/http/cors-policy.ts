@@ -49,6 +49,9 @@ const isResults = (path: string) =>
   path === "/v1/inbox" ||
   path.startsWith("/v1/inbox/");
 
+// The admin API edits what every page is shown: only pages of the collector's own origin may call it.
+const isAdmin = (path: string) => path === "/v1/admin" || path.startsWith("/v1/admin/");
+
 /**
  * Applies the policy to `/v1/*`: answers preflights, adds CORS headers, refuses disallowed origins
  * with 403. The collector's own origin (per `hosts`: scheme, host and port) may always call it.
@@ -63,6 +66,27 @@ export function corsMiddleware(policy: CorsPolicy, hosts: HostPolicy = { hosts: 
     }
     const results = isResults(c.req.path);
     const sameOrigin = isOwnOrigin(c, hosts, origin);
+    if (isAdmin(c.req.path.toLowerCase())) {
+      if (!sameOrigin) {
+        return c.json({ error: `origin ${origin} may not call the admin API; use the collector's own origin` }, 403, {
+          vary: "Origin",
+        });
+      }
+      if (preflight) {
+        return c.body(null, 204, {
+          "access-control-allow-origin": origin,
+          "access-control-allow-methods": "GET, POST, PUT",
+          "access-control-allow-headers": "content-type, authorization, if-match",
+          "access-control-expose-headers": "etag, location",
+          "access-control-max-age": "7200",
+          vary: "Origin",
+        });
+      }
+      c.header("access-control-allow-origin", origin);
+      c.header("access-control-expose-headers", "etag, location");
+      c.header("vary", "Origin");
+      return next();
+    }
     const allowed = results
       ? sameOrigin || policy.results.has(origin)
       : policy.ingest === "*" || sameOrigin || policy.ingest.has(origin);

@@ -1,7 +1,7 @@
 import { parseBatch } from "@sonde/core";
-import type { Context, Hono, MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { Hono } from "hono";
 import { requireKey } from "../http/access-key.js";
+import { sizeLimit } from "../http/body-limit.js";
 import { groupWriter } from "../store/group-commit.js";
 import type { ResponseStore } from "../store/store.js";
 
@@ -22,18 +22,8 @@ const MAX_ISSUES = 50;
 export function ingestRoute(app: Hono, options: IngestOptions): void {
   const { store, maxBodyBytes, now } = options;
   const writer = groupWriter(store, now);
-  // The unread rest of the body would poison a kept-alive connection: close it.
-  const tooLarge = (c: Context) =>
-    c.json({ error: `body is larger than the ${maxBodyBytes}-byte limit` }, 413, { connection: "close" });
-  const streamed = bodyLimit({ maxSize: maxBodyBytes, onError: tooLarge });
-  // With a Content-Length the size is known up front, and the body can then be read straight
-  // from the socket (the server's fast path); only a chunked body is counted as it streams in.
-  const sizeLimit: MiddlewareHandler = async (c, next) => {
-    const length = c.req.header("content-length");
-    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return streamed(c, next);
-    return Number(length) > maxBodyBytes ? tooLarge(c) : next();
-  };
-  app.post("/v1/responses", requireKey(options.writeKey, "write"), sizeLimit, async (c) => {
+  const limit = sizeLimit(maxBodyBytes);
+  app.post("/v1/responses", requireKey(options.writeKey, "write"), limit, async (c) => {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPES.test(type)) {
       return c.json({ error: `content-type must be application/json or text/plain (got "${type}")` }, 415);

@@ -17,7 +17,8 @@ import type { ResponseFields, ResponseStore } from "../store/store.js";
 /** What the read routes need. */
 export interface ResultsOptions {
   store: ResponseStore;
-  surveys: readonly Survey[];
+  /** The definitions results know now (they change while the collector runs). */
+  surveys: () => readonly Survey[];
   readKey: string | undefined;
   now: () => number;
   /** Where results, comments and the survey list are computed (default: this thread, within the time budget). */
@@ -42,7 +43,7 @@ const reply = (c: Context, outcome: ReadOutcome) =>
 export function resultsRoutes(app: Hono, options: ResultsOptions): void {
   const reads =
     options.reads ??
-    inlineRunner((): ResultsContext => ({ store: options.store, surveys: options.surveys, now: options.now() }));
+    inlineRunner((): ResultsContext => ({ store: options.store, surveys: options.surveys(), now: options.now() }));
   app.use("/v1/results", requireKey(options.readKey, "read"));
   app.use("/v1/results/*", requireKey(options.readKey, "read"));
   app.use("/v1/results", noStore);
@@ -78,7 +79,7 @@ export function resultsRoutes(app: Hono, options: ResultsOptions): void {
     if (!columns.ok) return invalid(c, columns.errors, columns.status);
     const name = `sonde-${request.value.surveyId ?? "all"}-${new Date(options.now()).toISOString().slice(0, 10)}.csv`;
     return c.body(
-      exportCsv(options.store, query, options.surveys, undefined, JSON.parse(columns.json) as ResponseFields),
+      exportCsv(options.store, query, options.surveys(), undefined, JSON.parse(columns.json) as ResponseFields),
       200,
       {
         "content-type": "text/csv; charset=utf-8; header=present",

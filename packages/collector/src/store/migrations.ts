@@ -68,6 +68,27 @@ export const migrations: Migration[] = [
      ) STRICT;
      CREATE INDEX alert_deliveries_due ON alert_deliveries (due_at) WHERE status = 'pending';
      ALTER TABLE responses ADD COLUMN alerts_fired TEXT;`),
+  // Surveys live in the store (see sqlite-surveys.ts): a row per survey with its status (and who set
+  // it: `admin` or `file`) and current version, a row per saved version with its definition (validated JSON), and on each response the
+  // store version of its survey current when it arrived (null: no stored survey by that id).
+  (db) =>
+    db.exec(`CREATE TABLE surveys (
+       id TEXT PRIMARY KEY,
+       status TEXT NOT NULL,
+       status_by TEXT NOT NULL,
+       version INTEGER NOT NULL,
+       created_at INTEGER NOT NULL,
+       updated_at INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE survey_versions (
+       survey_id TEXT NOT NULL,
+       version INTEGER NOT NULL,
+       source TEXT NOT NULL,
+       created_at INTEGER NOT NULL,
+       definition TEXT NOT NULL,
+       PRIMARY KEY (survey_id, version)
+     ) STRICT;
+     ALTER TABLE responses ADD COLUMN survey_version INTEGER;`),
   // Follow-ups of answers: every change kept (who reached out and when, with a note), the current
   // status and the first time an answer left `new` on its response's row, for the inbox's filters
   // and the share of detractors followed up. The partial index serves the open count by survey.

@@ -7,6 +7,7 @@ import { type ScoredAnswer, scoredJson } from "./scored.js";
 import { HAS_COMMENT, type Row, toStored, where } from "./sql-query.js";
 import { sqliteFollowUps } from "./sqlite-follow-ups.js";
 import { sqliteOutbox } from "./sqlite-outbox.js";
+import { sqliteSurveys } from "./sqlite-surveys.js";
 import type {
   AnswerQuery,
   IngestResult,
@@ -68,9 +69,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
 
   const upsert = db.prepare(
     `INSERT INTO responses (id, survey_id, revision, completed, created_at, updated_at, received_at, body,
-       answered_at, path, locale, device, scored, browser_locale)
+       answered_at, path, locale, device, scored, browser_locale, survey_version)
      VALUES (@id, @surveyId, @revision, @completed, @createdAt, @updatedAt, @receivedAt, @body,
-       @answeredAt, @path, @locale, @device, @scored, @browserLocale)
+       @answeredAt, @path, @locale, @device, @scored, @browserLocale, @surveyVersion)
      ON CONFLICT (id) DO UPDATE SET
        revision = excluded.revision, completed = excluded.completed, updated_at = excluded.updated_at,
        received_at = excluded.received_at, body = excluded.body, answered_at = excluded.answered_at,
@@ -79,6 +80,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
      WHERE excluded.revision > responses.revision AND excluded.survey_id = responses.survey_id`,
   );
   const outbox = sqliteOutbox(db, options.alerts);
+  const surveys = sqliteSurveys(db);
   const ingest = db.transaction((responses: readonly SurveyResponse[], receivedAt: number): IngestResult => {
     let accepted = 0;
     for (const r of responses) {
@@ -98,6 +100,8 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
         device: r.context.device ?? null,
         scored: scoredJson(r.answers),
         browserLocale: r.context.browserLocale ?? null,
+        // The version current when its first revision arrived (kept by later revisions): from memory.
+        surveyVersion: surveys.currentVersion(r.surveyId) ?? null,
       });
       accepted += changes;
       if (changes && fired) outbox.record(fired);
@@ -209,6 +213,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
 
     outbox,
     followUps: sqliteFollowUps(db),
+    surveys,
 
     response(id) {
       const row = statement("SELECT body, received_at, answered_at FROM responses WHERE id = ?").get(id) as

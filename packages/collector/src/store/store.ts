@@ -2,6 +2,7 @@ import type { SurveyResponse } from "@sonde/core";
 import type { AlertOutbox } from "./alert-outbox.js";
 import type { FollowUps } from "./follow-ups.js";
 import type { ScoredAnswer } from "./scored.js";
+import type { SurveyStore } from "./survey-store.js";
 
 /** What ingesting a batch did. */
 export interface IngestResult {
@@ -109,5 +110,7 @@ export interface ResponseStore {
   outbox: AlertOutbox;
   /** The follow-ups of stored answers, and the inbox's reads. */
   followUps: FollowUps;
+  /** The survey definitions, their versions and status (the same file). */
+  surveys: SurveyStore;
   close(): void;
 }

@@ -21,7 +21,8 @@ export const tempDir = () => mkdtempSync(join(tmpdir(), "sonde-collector-"));
 /** Starts a quiet collector on a free port and a new SQLite file. */
 export async function testCollector(options: Partial<CollectorOptions> = {}): Promise<TestCollector> {
   const db = options.db ?? join(tempDir(), "test.sqlite");
-  const collector = await startCollector({ port: 0, quiet: true, ...options, db });
+  // Tests run the sources, beside which no console is built: it is tested on its own (console.test.ts).
+  const collector = await startCollector({ port: 0, quiet: true, consoleDir: false, ...options, db });
   const read = <T>(fn: (d: Database.Database) => T): T => {
     const d = new Database(db, { readonly: true });
     try {

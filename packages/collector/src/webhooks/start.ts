@@ -50,6 +50,29 @@ export function signingKeys(surveys: readonly Survey[], secrets: readonly string
   return keys;
 }
 
+/**
+ * A check of definitions saved while the collector runs: an alert that sends signed webhooks needs
+ * a signing secret, which only a restart can give.
+ */
+export function signingIssues(
+  keys: readonly SigningKey[],
+): (survey: Survey) => { path: (string | number)[]; message: string }[] {
+  return (survey) =>
+    keys.length > 0
+      ? []
+      : (survey.alerts ?? []).flatMap((a, i) =>
+          a.webhook.format === "slack"
+            ? []
+            : [
+                {
+                  path: ["alerts", i, "webhook"],
+                  message:
+                    "sends signed webhooks, and this collector has no signing secret: restart it with --webhook-secret or env SONDE_WEBHOOK_SECRET, or use the slack format",
+                },
+              ],
+        );
+}
+
 /** Starts the worker that delivers a collector's alerts. */
 export function startWebhooks(
   store: ResponseStore,

@@ -1,0 +1,65 @@
+import type { Survey } from "@sonde/core";
+
+/** Where a survey stands: only `active` ones are served to pages. */
+export type SurveyStatus = "draft" | "active" | "paused" | "archived";
+
+/** Who saved a version: the admin API, or `--surveys` at start. */
+export type VersionSource = "admin" | "file";
+
+/** A stored survey: its current version's definition, status and times. */
+export interface StoredSurvey {
+  id: string;
+  status: SurveyStatus;
+  /** Who set the status: the admin API, or `--surveys` at start (a new survey, or one it no longer names). */
+  statusBy: VersionSource;
+  /** The current version, 1 for the first save; every saved change adds one. */
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Who saved the current version. */
+  source: VersionSource;
+  definition: Survey;
+}
+
+/** One saved version of a survey. */
+export interface SurveyVersion {
+  surveyId: string;
+  version: number;
+  source: VersionSource;
+  createdAt: number;
+  definition: Survey;
+}
+
+/** What saving a definition did. */
+export interface SaveResult {
+  survey: StoredSurvey;
+  /** `created`: a new survey; `changed`: a new version; `unchanged`: the same definition, no new version. */
+  outcome: "created" | "changed" | "unchanged";
+}
+
+/**
+ * Survey definitions with versions and a status, beside the responses (the same SQLite file).
+ * Reads come from memory, kept in step with every write (this process is the only writer), so
+ * that ingest and `GET /v1/surveys` never query for them. Definitions must be validated before
+ * they are saved: the store keeps what it is given.
+ */
+export interface SurveyStore {
+  /** Every stored survey, by id. */
+  list(): readonly StoredSurvey[];
+  get(id: string): StoredSurvey | undefined;
+  /** The current version of a survey, for the responses that answer it; undefined when not stored. */
+  currentVersion(id: string): number | undefined;
+  /** The definitions of active surveys, in the order they were created; the same array until something changes. */
+  active(): readonly Survey[];
+  /** The current definition of every stored survey, in the order they were created; the same array until something changes. */
+  definitions(): readonly Survey[];
+  /** Every version of one survey, newest first (empty when unknown). */
+  versions(id: string): SurveyVersion[];
+  /**
+   * Saves a definition: a new survey (with `status`, default draft) when its id is unknown, a new
+   * version when it differs from the current one, nothing when it is the same.
+   */
+  save(definition: Survey, now: number, source: VersionSource, status?: SurveyStatus): SaveResult;
+  /** Sets a survey's status (`by` the admin API unless said); undefined when the survey is unknown. */
+  setStatus(id: string, status: SurveyStatus, now: number, by?: VersionSource): StoredSurvey | undefined;
+}
