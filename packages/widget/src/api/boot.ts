@@ -1,9 +1,44 @@
-import { attributesSchema, localeTagSchema, widgetConfigSchema } from "@sonde/core";
-import { idle, warm } from "./idle.js";
-import * as api from "./public.js";
+import { idle } from "./idle.js";
+import {
+  destroy,
+  dismiss,
+  flush,
+  identify,
+  init,
+  initWith,
+  off,
+  on,
+  optIn,
+  optOut,
+  page,
+  reset,
+  type SondeConfig,
+  setAttributes,
+  setConsent,
+  show,
+  track,
+} from "./public.js";
 
-// Every public function is a command of `sonde("name", ...args)`; `initWith` is internal.
-const { initWith, ...commands } = api;
+// Every public function is a command of `sonde("name", ...args)`. Named imports and a literal
+// table, not `import * as` with a rest pattern: the bundler turns that into a for…in over the
+// namespace, which walks keys a host page added to Object.prototype and threw there.
+const commands = {
+  destroy,
+  dismiss,
+  flush,
+  identify,
+  init,
+  off,
+  on,
+  optIn,
+  optOut,
+  page,
+  reset,
+  setAttributes,
+  setConsent,
+  show,
+  track,
+};
 type Command = keyof typeof commands;
 type Global = { sonde?: ((...args: unknown[]) => unknown) & { q?: unknown[][]; loaded?: boolean } };
 let booted = false;
@@ -62,16 +97,13 @@ export function boot(data: Record<string, string | undefined>, w: Global): void 
     return;
   }
   booted = true;
-  // This task evaluated the chunk; the work waits for idle periods, a step each, so that none
-  // makes a long task: building the config schema piece by piece (see `warm`), then init and
-  // the replay. Until then `window.sonde` keeps queueing.
-  void warm([localeTagSchema, attributesSchema, widgetConfigSchema])
-    .then(idle)
-    .then(() => {
-      const queued = w.sonde?.q ?? [];
-      w.sonde = Object.assign(dispatch, { loaded: true });
-      const config = configFromData(data);
-      if (config) initWith(config as api.SondeConfig, { outboxTuning: data.outboxTuning });
-      for (const args of queued) dispatch(args[0], ...args.slice(1));
-    });
+  // This task evaluated the chunk; init and the replay wait for an idle period, so that they
+  // make no long task. Until then `window.sonde` keeps queueing.
+  void idle().then(() => {
+    const queued = w.sonde?.q ?? [];
+    w.sonde = Object.assign(dispatch, { loaded: true });
+    const config = configFromData(data);
+    if (config) initWith(config as SondeConfig, { outboxTuning: data.outboxTuning });
+    for (const args of queued) dispatch(args[0], ...args.slice(1));
+  });
 }

@@ -1,5 +1,5 @@
 import type { SurveyResponse } from "@sonde/core";
-import { keys, set, type UseStore } from "idb-keyval";
+import { clear, keys, set, type UseStore } from "idb-keyval";
 import type { Delivery } from "./delivery.js";
 import { getOutboxStore, outboxExists } from "./stores.js";
 import type { OutboxTuning } from "./tuning.js";
@@ -71,6 +71,8 @@ export interface Outbox {
   flush(): Promise<FlushResult>;
   /** Holds every delivery (true) or releases them and flushes (false). */
   hold(held: boolean): void;
+  /** Deletes every answer still waiting, unsent (consent withdrawn). Creates no database where none is. */
+  discard(): Promise<void>;
   /** Starts the flush moments: now if an earlier visit left records, on `online`, on hide/unload. */
   start(): void;
   /** Removes listeners and timers; stored records stay for the next visit. */
@@ -134,6 +136,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     hold(on) {
       held = on;
       if (!on) void flush();
+    },
+    async discard() {
+      memory.clear();
+      delivery?.forget();
+      if (options.store || (await outboxExists())) await clear(store);
     },
     start() {
       addEventListener("online", onOnline);

@@ -2,7 +2,6 @@ import { createStore, type UseStore } from "idb-keyval";
 
 const OUTBOX_DB = "sonde-outbox";
 let outboxStore: UseStore | undefined;
-let stateStore: UseStore | undefined;
 let deadLetterStore: UseStore | undefined;
 
 /** Sonde's own IndexedDB store of unsent responses, opened on first use. */
@@ -20,12 +19,6 @@ export async function outboxExists(): Promise<boolean> {
   if (typeof indexedDB.databases !== "function") return true;
   const names = (await indexedDB.databases()).map((db) => db.name);
   return names.includes(OUTBOX_DB);
-}
-
-/** Sonde's own IndexedDB store of identity and display history, opened on first use. */
-export function getStateStore(): UseStore {
-  stateStore ??= createStore("sonde-state", "state");
-  return stateStore;
 }
 
 /** Records the endpoint refused for good, or that could not be read, kept for inspection. */

@@ -1,6 +1,6 @@
 import type { History, SurveyHistory } from "@sonde/core";
 import { get, type UseStore, update } from "idb-keyval";
-import { getStateStore } from "./stores.js";
+import { getStateStore } from "./store.js";
 
 const KEY = "history";
 

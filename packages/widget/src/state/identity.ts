@@ -1,5 +1,5 @@
 import { get, set, type UseStore } from "idb-keyval";
-import { getStateStore } from "./stores.js";
+import { getStateStore } from "./store.js";
 
 /** A random id: `crypto.randomUUID` where present, else 128 random bits from getRandomValues. */
 export function randomId(): string {

@@ -1,10 +1,10 @@
 import { update } from "idb-keyval";
-import { getStateStore } from "./stores.js";
+import { getStateStore } from "./store.js";
 
 /** A visit ends after this long without a page view. */
 const VISIT_GAP_MS = 30 * 60 * 1000;
 
-interface Visits {
+export interface Visits {
   visits: number;
   firstSeenAt: number;
   lastSeenAt: number;

@@ -1,0 +1,118 @@
+import type { Survey, WidgetConfig } from "@sonde/core";
+
+// The page trusts the definitions and the config it is given: the entrances (the collector, and
+// `sonde-collector check` for static files) validated them with core's schema. These guards are
+// only what Sonde's own code needs not to misbehave; what is wrong, path by path, is said by the
+// `diagnose` chunk, from the same schema, when a guard fails. Each reads own properties only, so
+// that a key added to Object.prototype by the host page is never taken for a field.
+
+type Fields = Record<string, unknown>;
+
+/** The value of an own property, ignoring anything inherited. */
+export const own = (o: object, key: string): unknown => (Object.hasOwn(o, key) ? (o as Fields)[key] : undefined);
+
+const isObject = (v: unknown): v is object => typeof v === "object" && v !== null && !Array.isArray(v);
+const optional = (v: unknown, type: "string" | "boolean" | "number") => v === undefined || typeof v === type;
+const optionalObject = (v: unknown) => v === undefined || isObject(v);
+const isText = (v: unknown) => typeof v === "string" || isObject(v);
+
+const CONFIG_FIELDS = [
+  "endpoint",
+  "surveys",
+  "surveysUrl",
+  "locale",
+  "debug",
+  "cooldownDays",
+  "userId",
+  "attributes",
+  "nonce",
+  "consent",
+  "honorPrivacySignals",
+  "captureQuery",
+] as const;
+
+/**
+ * The config's known fields, own properties only, when what the code reads has the right type
+ * (endpoint a non-empty string, consent one of its values, …); null otherwise.
+ */
+export function usableConfig(input: unknown): WidgetConfig | null {
+  if (!isObject(input)) return null;
+  const c: Fields = {};
+  for (const key of CONFIG_FIELDS) if (own(input, key) !== undefined) c[key] = own(input, key);
+  const ok =
+    typeof c.endpoint === "string" &&
+    c.endpoint !== "" &&
+    (c.surveys !== undefined || typeof c.surveysUrl === "string") &&
+    optional(c.surveysUrl, "string") &&
+    optional(c.locale, "string") &&
+    optional(c.debug, "boolean") &&
+    (c.cooldownDays === undefined || (typeof c.cooldownDays === "number" && c.cooldownDays >= 0)) &&
+    optional(c.userId, "string") &&
+    optional(c.nonce, "string") &&
+    optionalObject(c.attributes) &&
+    (c.consent === undefined || c.consent === "granted" || c.consent === "pending" || c.consent === "denied") &&
+    optional(c.honorPrivacySignals, "boolean") &&
+    optional(c.captureQuery, "boolean");
+  return ok ? (c as WidgetConfig) : null;
+}
+
+// The kinds the prompt has a body for.
+const KINDS = ["nps", "csat", "ces", "gap", "thumbs", "open", "single", "multiple", "thanks"];
+
+function usableStep(step: unknown): boolean {
+  if (!isObject(step)) return false;
+  const kind = own(step, "kind");
+  const choices = own(step, "choices");
+  return (
+    typeof own(step, "id") === "string" &&
+    KINDS.includes(kind as string) &&
+    isText(own(step, "question")) &&
+    ((kind !== "single" && kind !== "multiple") || (Array.isArray(choices) && choices.length > 0)) &&
+    (own(step, "branches") === undefined || Array.isArray(own(step, "branches")))
+  );
+}
+
+function usableRules(rules: unknown): boolean {
+  if (rules === undefined) return true;
+  if (!isObject(rules)) return false;
+  const triggers = own(rules, "triggers");
+  return (
+    (triggers === undefined ||
+      (Array.isArray(triggers) && triggers.every((t) => isObject(t) && typeof own(t, "type") === "string"))) &&
+    optionalObject(own(rules, "audience")) &&
+    optionalObject(own(rules, "frequency")) &&
+    optional(own(rules, "sampling"), "number") &&
+    optional(own(rules, "delay"), "number")
+  );
+}
+
+/**
+ * Whether a survey has what the rules and the prompt read, of the types they read: a string id,
+ * a non-empty list of steps each with an id, a known kind and a question, rules and schedule as
+ * objects. Not a schema: a survey that passes may still be wrong in ways only `diagnose` names.
+ */
+export function usableSurvey(survey: unknown): survey is Survey {
+  if (!isObject(survey)) return false;
+  const steps = own(survey, "steps");
+  const schedule = own(survey, "schedule");
+  return (
+    typeof own(survey, "id") === "string" &&
+    own(survey, "id") !== "" &&
+    Array.isArray(steps) &&
+    steps.length > 0 &&
+    steps.every(usableStep) &&
+    usableRules(own(survey, "rules")) &&
+    optional(own(survey, "priority"), "number") &&
+    optional(own(survey, "defaultLocale"), "string") &&
+    optionalObject(own(survey, "appearance")) &&
+    (schedule === undefined ||
+      (isObject(schedule) && optional(own(schedule, "start"), "string") && optional(own(schedule, "end"), "string")))
+  );
+}
+
+/** The list inside survey definitions: a bare array or `{ "surveys": [...] }`; null for any other shape. */
+export function surveyArray(input: unknown): unknown[] | null {
+  if (Array.isArray(input)) return input;
+  const inner = isObject(input) ? own(input, "surveys") : undefined;
+  return Array.isArray(inner) ? inner : null;
+}
