@@ -7,7 +7,7 @@ import {
   type SurveyResponse,
   WIRE_SCHEMA_VERSION,
 } from "@sonde/core";
-import { randomId } from "../state/identity.js";
+import { randomId } from "../state/random-id.js";
 import { directionOf, loadStrings, localeCandidates, pickUiLocale, textLanguage } from "../ui/locale-loader.js";
 import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";

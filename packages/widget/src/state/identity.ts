@@ -1,12 +1,6 @@
 import { get, set, type UseStore } from "idb-keyval";
+import { randomId } from "./random-id.js";
 import { getStateStore } from "./store.js";
-
-/** A random id: `crypto.randomUUID` where present, else 128 random bits from getRandomValues. */
-export function randomId(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 // Where IndexedDB is missing or failing, the id lives in memory for this page, per store.
 const inMemory = new WeakMap<UseStore, string>();
