@@ -4,7 +4,7 @@ import { surveyArray, usableSurvey } from "./guards.js";
 import { fetchSurveys } from "./surveys-source.js";
 
 /** The lazy chunk that says what is wrong with a config or definitions. */
-export type Diagnose = typeof import("./diagnose.js");
+export type Diagnose = Pick<typeof import("./diagnose.js"), "checkDefinitions" | "configErrors">;
 
 /** What loading definitions needs from the instance. */
 export interface DefinitionsOptions {

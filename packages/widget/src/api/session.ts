@@ -5,8 +5,8 @@ import type { PromptHandle } from "../ui/types.js";
 import type { Emitter, SondeErrorCode } from "./events.js";
 import type { PresentOptions } from "./present.js";
 
-/** The lazy chunk that renders a survey. */
-export type Present = typeof import("./present.js");
+/** What the lazy chunk that renders a survey gives. */
+export type Present = Pick<typeof import("./present.js"), "presentSurvey">;
 
 /** What the prompt session needs from the instance. */
 export interface SessionOptions {

@@ -58,8 +58,16 @@ const defaults = (): Dependencies => ({
   state: storedPersonState(),
   now: () => Date.now(),
   fetch: (input, init) => fetch(input, init),
-  loadPresent: () => import("./present.js"),
-  loadDiagnose: () => import("./diagnose.js"),
+  // Destructured where they are imported: a namespace object of the chunk would make the bundler
+  // emit its helper, whose for…in a host's Object.prototype pollution breaks.
+  loadPresent: async () => {
+    const { presentSurvey } = await import("./present.js");
+    return { presentSurvey };
+  },
+  loadDiagnose: async () => {
+    const { checkDefinitions, configErrors } = await import("./diagnose.js");
+    return { checkDefinitions, configErrors };
+  },
   createOutbox,
   search: () => location.search,
   idle: whenIdle,
