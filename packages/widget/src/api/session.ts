@@ -55,6 +55,8 @@ export function createSession(o: SessionOptions): Session {
   };
 
   const show = async (survey: Survey, preview: boolean) => {
+    // An answer given offline must still reach IndexedDB: its code loads with the prompt's.
+    if (!preview && o.mayStore()) o.outbox().prepare();
     const { presentSurvey } = await o.loadPresent();
     if (o.destroyed()) return;
     const shown = await presentSurvey({

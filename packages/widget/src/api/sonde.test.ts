@@ -57,6 +57,7 @@ function fakeOutbox() {
     },
     flush: async () => ({ sent: [], waiting: 0 }),
     hold: (held) => void calls.push(`hold(${held})`),
+    prepare: () => void calls.push("prepare"),
     discard: async () => void calls.push("discard"),
     start: () => void calls.push("start"),
     stop: () => void calls.push("stop"),
@@ -140,7 +141,7 @@ describe("consent and opt-out", () => {
     await until(() => expect(prompt.shown.length).toBe(1));
     sonde!.setConsent("denied");
     expect(prompt.unmounted).toEqual(["nps"]);
-    await until(() => expect(box.calls).toEqual(["start", "hold(true)", "discard"]));
+    await until(() => expect(box.calls).toEqual(["start", "prepare", "hold(true)", "discard"]));
     sonde!.show("nps", { force: true });
     sonde!.page(); // a new page view, where the survey would show again
     await settle();

@@ -1,11 +1,12 @@
 import type { SurveyResponse } from "@sonde/core";
-import { clear, keys, set, type UseStore } from "idb-keyval";
+import type { UseStore } from "idb-keyval";
 import type { Delivery } from "./delivery.js";
-import { getOutboxStore, outboxExists } from "./stores.js";
 import type { OutboxTuning } from "./tuning.js";
 
 // This file is on every page's boot path, so it stays tiny: it writes answers to IndexedDB and
-// checks cheaply whether anything waits. The delivery machinery (retries, backoff, Retry-After,
+// checks cheaply whether anything waits. Even IndexedDB's wrapper (idb-keyval) loads only when
+// the outbox first needs its database: when a prompt is about to show (`prepare`), so that an
+// answer given offline is still stored, or when an earlier visit left the database. The delivery machinery (retries, backoff, Retry-After,
 // dead letters, keepalive/beacon on unload, the cross-tab lock) is `delivery.ts`, a separate chunk
 // loaded only when there is something to send: on load if an earlier visit left records, else at
 // the first answer. (Chromium fetches a chunk again after an import failed offline; a browser that
@@ -71,6 +72,8 @@ export interface Outbox {
   flush(): Promise<FlushResult>;
   /** Holds every delivery (true) or releases them and flushes (false). */
   hold(held: boolean): void;
+  /** Loads what storing an answer needs, before there is one (a prompt is about to show). */
+  prepare(): void;
   /** Deletes every answer still waiting, unsent (consent withdrawn). Creates no database where none is. */
   discard(): Promise<void>;
   /** Starts the flush moments: now if an earlier visit left records, on `online`, on hide/unload. */
@@ -79,9 +82,40 @@ export interface Outbox {
   stop(): void;
 }
 
+/** The outbox's IndexedDB database. */
+const OUTBOX_DB = "sonde-outbox";
+
+/**
+ * Whether the outbox's database exists, so that a page can tell "nothing waits" without
+ * creating it: opening an IndexedDB database creates it, and a page where nobody answers
+ * has no use for it. True where the browser cannot list databases.
+ */
+async function outboxExists(): Promise<boolean> {
+  if (typeof indexedDB.databases !== "function") return true;
+  const names = (await indexedDB.databases()).map((db) => db.name);
+  return names.includes(OUTBOX_DB);
+}
+
 /** Creates the outbox for one endpoint. Creating it does nothing until `start()` or `enqueue()`. */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const store = options.store ?? getOutboxStore();
+  // idb-keyval and the store, loaded on first use; a failed load is tried again at the next use.
+  let idb: Promise<typeof import("idb-keyval")> | undefined;
+  const kv = () =>
+    (idb ??= import("idb-keyval").catch((error: unknown) => {
+      idb = undefined;
+      throw error;
+    }));
+  let opened: Promise<UseStore> | undefined;
+  const store = () =>
+    (opened ??= options.store
+      ? Promise.resolve(options.store)
+      : kv().then(
+          (m) => m.createStore(OUTBOX_DB, "responses"),
+          (error: unknown) => {
+            opened = undefined;
+            throw error;
+          },
+        ));
   // Records IndexedDB refused: kept for this page and sent at once.
   const memory = new Map<string, SurveyResponse>();
   let held = options.hold === true;
@@ -89,9 +123,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let loading: Promise<Delivery> | undefined;
   let delivery: Delivery | undefined;
   const load = () =>
-    (loading ??= import("./delivery.js").then(
-      (m) => {
-        delivery = m.createDelivery(options, store, memory, () => held);
+    (loading ??= Promise.all([import("./delivery.js"), store()]).then(
+      ([m, s]) => {
+        delivery = m.createDelivery(options, s, memory, () => held);
         if (stopped) delivery.stop();
         return delivery;
       },
@@ -125,7 +159,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async enqueue(response) {
       let failure: unknown;
       try {
-        await set(response.id, response, store);
+        await (await kv()).set(response.id, response, await store());
       } catch (error) {
         memory.set(response.id, response);
         failure = error;
@@ -137,10 +171,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       held = on;
       if (!on) void flush();
     },
+    prepare() {
+      kv().then(store, () => {});
+    },
     async discard() {
       memory.clear();
       delivery?.forget();
-      if (options.store || (await outboxExists())) await clear(store);
+      if (options.store || (await outboxExists())) await (await kv()).clear(await store());
     },
     start() {
       addEventListener("online", onOnline);
@@ -149,7 +186,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // Through a promise: with IndexedDB missing, idb-keyval throws synchronously. Where no
       // earlier page left the outbox's database, nothing waits and it is not created.
       (options.store ? Promise.resolve(true) : outboxExists())
-        .then((exists) => (exists ? keys(store) : []))
+        .then(async (exists) => (exists ? (await kv()).keys(await store()) : []))
         .then(
           (waiting) => waiting.length && void flush(),
           () => {},
