@@ -43,32 +43,26 @@ type Command = keyof typeof commands;
 type Global = { sonde?: ((...args: unknown[]) => unknown) & { q?: unknown[][]; loaded?: boolean } };
 let booted = false;
 
+// Data attributes that are on/off switches; `data-cooldown-days` is a number, `data-surveys` JSON.
+const FLAGS = ["debug", "honorPrivacySignals", "captureQuery"];
+
+/** The config the script tag's data attributes give (`data-surveys-url` → `surveysUrl`); null without an endpoint. */
 function configFromData(data: Record<string, string | undefined>): Record<string, unknown> | null {
   if (!data.endpoint) return null;
-  const flag = (v: string | undefined) => (v === undefined ? undefined : v !== "false");
-  let surveys: unknown;
-  if (data.surveys !== undefined) {
-    try {
-      surveys = JSON.parse(data.surveys);
-    } catch (error) {
-      console.error(`sonde: data-surveys is not valid JSON (${(error as Error).message})`);
-      return null;
-    }
+  const config: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) {
+    const value = data[key]!;
+    if (key === "outboxTuning") continue;
+    if (key !== "surveys")
+      config[key] = FLAGS.includes(key) ? value !== "false" : key === "cooldownDays" ? Number(value) : value;
+    else
+      try {
+        config.surveys = JSON.parse(value);
+      } catch (error) {
+        console.error(`sonde: data-surveys is not valid JSON (${(error as Error).message})`);
+        return null;
+      }
   }
-  const config: Record<string, unknown> = {
-    endpoint: data.endpoint,
-    surveysUrl: data.surveysUrl,
-    surveys,
-    locale: data.locale,
-    debug: flag(data.debug),
-    consent: data.consent,
-    honorPrivacySignals: flag(data.honorPrivacySignals),
-    captureQuery: flag(data.captureQuery),
-    nonce: data.nonce,
-    userId: data.userId,
-    cooldownDays: data.cooldownDays === undefined ? undefined : Number(data.cooldownDays),
-  };
-  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
   return config;
 }
 

@@ -1,10 +1,11 @@
 import type { Survey } from "@sonde/core";
+import type { Problem } from "./diagnose.js";
 import type { SondeErrorCode } from "./events.js";
 import { surveyArray, usableSurvey } from "./guards.js";
 import { fetchSurveys } from "./surveys-source.js";
 
 /** The lazy chunk that says what is wrong with a config or definitions. */
-export type Diagnose = Pick<typeof import("./diagnose.js"), "checkDefinitions" | "configErrors">;
+export type Diagnose = Pick<typeof import("./diagnose.js"), "checkDefinitions" | "configErrors" | "explainDefinitions">;
 
 /** What loading definitions needs from the instance. */
 export interface DefinitionsOptions {
@@ -46,31 +47,22 @@ export function createDefinitions(o: DefinitionsOptions): Definitions {
   // Where each survey stands in the list as given, for error paths; and which were reported.
   const places = new Map<unknown, number>();
   const reported = new Set<number>();
-  const source = o.surveysUrl ? `the definitions at ${o.surveysUrl}` : "the inline definitions";
-  const advice = `run \`sonde-collector check\` on ${source}, or turn on debug mode (data-debug="true" or ?sonde_debug=1), to see every mistake`;
+  const source = o.surveysUrl ?? "inline";
 
-  /** What `diagnose` says about the definitions, lines under `prefix` only; none when it cannot load. */
-  const diagnosed = async (prefix: string): Promise<string[]> => {
-    try {
-      const { checkDefinitions } = await o.loadDiagnose();
-      return checkDefinitions(input).errors.filter((line) => line.startsWith(prefix));
-    } catch {
-      return [];
-    }
-  };
+  /** Reports a problem in the words of `diagnose`, with what is wrong path by path. */
+  const report = (problem: Problem) =>
+    o
+      .loadDiagnose()
+      .then(
+        (d) => d.explainDefinitions(input, source, problem),
+        () => `surveys${problem.index === undefined ? "" : `[${problem.index}]`}: ${problem.cause}, skipped`,
+      )
+      .then((message) => o.fail("surveys", message));
 
-  const report = (what: string, lines: string[]) => {
-    o.fail("surveys", [what, ...lines].join("\n"));
-  };
-
-  const skipAt = (index: number, survey: unknown, cause: string) => {
-    if (reported.has(index)) return;
-    reported.add(index);
-    const id = survey && typeof survey === "object" && typeof (survey as Survey).id === "string";
-    const name = `surveys[${index}]${id ? ` ("${(survey as Survey).id}")` : ""}`;
-    void diagnosed(`surveys[${index}]`).then((lines) =>
-      report(`${name} ${cause} and is skipped; the other surveys still show. To fix it, ${advice}.`, lines),
-    );
+  const skip = (problem: Problem & { index: number }) => {
+    if (reported.has(problem.index)) return;
+    reported.add(problem.index);
+    void report(problem);
   };
 
   const accept = async (given: unknown): Promise<Survey[] | null> => {
@@ -79,16 +71,16 @@ export function createDefinitions(o: DefinitionsOptions): Definitions {
     reported.clear();
     const list = surveyArray(given);
     if (!list) {
-      const lines = await diagnosed("surveys");
-      report(`${source} are not a list of surveys (an array, or { "surveys": [...] }); none is shown.`, lines);
+      await report({ cause: "shape" });
       return null;
     }
     let broken: number[] = [];
     if (o.full) {
       try {
-        const checked = (await o.loadDiagnose()).checkDefinitions(given);
+        const d = await o.loadDiagnose();
+        const checked = d.checkDefinitions(given);
         for (const warning of checked.warnings) o.info(warning);
-        if (checked.errors.length) report(`${source} have mistakes; the surveys named are skipped.`, checked.errors);
+        if (checked.errors.length) o.fail("surveys", d.explainDefinitions(given, source, { cause: "mistakes" }));
         broken = checked.broken;
         for (const index of broken) reported.add(index);
       } catch {
@@ -100,9 +92,9 @@ export function createDefinitions(o: DefinitionsOptions): Definitions {
     for (let index = 0; index < list.length; index++) {
       const survey = list[index];
       if (broken.includes(index)) continue;
-      if (!usableSurvey(survey)) skipAt(index, survey, "is malformed");
+      if (!usableSurvey(survey)) skip({ index, cause: "malformed" });
       // History is kept per survey id: a second survey with the same id would share it.
-      else if (ids.has(survey.id)) skipAt(index, survey, `repeats the id "${survey.id}"`);
+      else if (ids.has(survey.id)) skip({ index, cause: "repeated" });
       else {
         ids.add(survey.id);
         places.set(survey, index);
@@ -136,7 +128,7 @@ export function createDefinitions(o: DefinitionsOptions): Definitions {
     load,
     skip(survey, error) {
       const index = places.get(survey);
-      if (index !== undefined) skipAt(index, survey, `broke while being evaluated (${String(error)})`);
+      if (index !== undefined) skip({ index, cause: "threw", error: String(error) });
     },
     stop() {
       stopped = true;

@@ -44,3 +44,39 @@ export function checkDefinitions(input: unknown): DefinitionsReport {
   else broken.add(-1);
   return { errors: [...errors], warnings: [...warnings], broken: [...broken] };
 }
+
+/** What went wrong with definitions, as the page found it: their shape, one survey, or the full check. */
+export interface Problem {
+  cause: "shape" | "malformed" | "repeated" | "threw" | "mistakes";
+  /** The survey's place in the list. */
+  index?: number;
+  /** What a survey's evaluation threw. */
+  error?: string;
+}
+
+/**
+ * The report of a problem with definitions: which survey, what the page did about it, how to
+ * see every mistake, then each mistake by its path. `source`: their URL, or "inline".
+ */
+export function explainDefinitions(input: unknown, source: string, problem: Problem): string {
+  const where = source === "inline" ? "the inline definitions" : `the definitions at ${source}`;
+  const { errors } = checkDefinitions(input);
+  if (problem.cause === "shape")
+    return [`${where} are not a list of surveys (an array, or { "surveys": [...] }); none is shown.`, ...errors].join(
+      "\n",
+    );
+  if (problem.cause === "mistakes")
+    return [`${where} have mistakes; the surveys named are skipped.`, ...errors].join("\n");
+  const index = problem.index ?? 0;
+  const survey = (surveyList(input) as unknown[])[index] as { id?: unknown } | undefined;
+  const id = typeof survey?.id === "string" ? survey.id : undefined;
+  const cause = {
+    malformed: "is malformed",
+    repeated: `repeats the id "${id}"`,
+    threw: `broke while being evaluated (${problem.error})`,
+  }[problem.cause];
+  return [
+    `surveys[${index}]${id ? ` ("${id}")` : ""} ${cause} and is skipped; the other surveys still show. To fix it, run \`sonde-collector check\` on ${where}, or turn on debug mode (data-debug="true" or ?sonde_debug=1), to see every mistake.`,
+    ...errors.filter((line) => line.startsWith(`surveys[${index}]`)),
+  ].join("\n");
+}

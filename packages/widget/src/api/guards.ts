@@ -16,20 +16,21 @@ const optional = (v: unknown, type: "string" | "boolean" | "number") => v === un
 const optionalObject = (v: unknown) => v === undefined || isObject(v);
 const isText = (v: unknown) => typeof v === "string" || isObject(v);
 
-const CONFIG_FIELDS = [
-  "endpoint",
-  "surveys",
-  "surveysUrl",
-  "locale",
-  "debug",
-  "cooldownDays",
-  "userId",
-  "attributes",
-  "nonce",
-  "consent",
-  "honorPrivacySignals",
-  "captureQuery",
-] as const;
+// The type of each field the code reads: a string names a `typeof`, a list the values allowed.
+const CONFIG: Record<string, string | readonly string[]> = {
+  endpoint: "string",
+  surveys: "",
+  surveysUrl: "string",
+  locale: "string",
+  debug: "boolean",
+  cooldownDays: "number",
+  userId: "string",
+  attributes: "object",
+  nonce: "string",
+  consent: ["granted", "pending", "denied"],
+  honorPrivacySignals: "boolean",
+  captureQuery: "boolean",
+};
 
 /**
  * The config's known fields, own properties only, when what the code reads has the right type
@@ -38,21 +39,18 @@ const CONFIG_FIELDS = [
 export function usableConfig(input: unknown): WidgetConfig | null {
   if (!isObject(input)) return null;
   const c: Fields = {};
-  for (const key of CONFIG_FIELDS) if (own(input, key) !== undefined) c[key] = own(input, key);
+  for (const key of Object.keys(CONFIG)) {
+    const value = own(input, key);
+    if (value === undefined) continue;
+    const type = CONFIG[key]!;
+    if (Array.isArray(type) ? !type.includes(value as string) : type && typeof value !== type) return null;
+    c[key] = value;
+  }
   const ok =
-    typeof c.endpoint === "string" &&
-    c.endpoint !== "" &&
-    (c.surveys !== undefined || typeof c.surveysUrl === "string") &&
-    optional(c.surveysUrl, "string") &&
-    optional(c.locale, "string") &&
-    optional(c.debug, "boolean") &&
-    (c.cooldownDays === undefined || (typeof c.cooldownDays === "number" && c.cooldownDays >= 0)) &&
-    optional(c.userId, "string") &&
-    optional(c.nonce, "string") &&
+    c.endpoint &&
+    (c.surveys !== undefined || c.surveysUrl !== undefined) &&
     optionalObject(c.attributes) &&
-    (c.consent === undefined || c.consent === "granted" || c.consent === "pending" || c.consent === "denied") &&
-    optional(c.honorPrivacySignals, "boolean") &&
-    optional(c.captureQuery, "boolean");
+    !((c.cooldownDays as number) < 0 || Number.isNaN(c.cooldownDays));
   return ok ? (c as WidgetConfig) : null;
 }
 

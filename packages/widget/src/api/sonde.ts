@@ -65,8 +65,8 @@ const defaults = (): Dependencies => ({
     return { presentSurvey };
   },
   loadDiagnose: async () => {
-    const { checkDefinitions, configErrors } = await import("./diagnose.js");
-    return { checkDefinitions, configErrors };
+    const { checkDefinitions, configErrors, explainDefinitions } = await import("./diagnose.js");
+    return { checkDefinitions, configErrors, explainDefinitions };
   },
   createOutbox,
   search: () => location.search,
