@@ -3,17 +3,18 @@ import type { Outbox } from "../outbox/outbox.js";
 import type { PersonState } from "../state/person.js";
 import type { PromptHandle } from "../ui/types.js";
 import type { Emitter, SondeErrorCode } from "./events.js";
-import type { PresentOptions } from "./present.js";
+import type { PresentOptions, presentSurvey } from "./present.js";
 
-/** What the lazy chunk that renders a survey gives. */
-export type Present = Pick<typeof import("./present.js"), "presentSurvey">;
+/** What the lazy chunk that shows surveys gives: the session, and how it renders a survey. */
+export type Present = Pick<typeof import("./present.js"), "presentSurvey" | "createSession">;
 
 /** What the prompt session needs from the instance. */
 export interface SessionOptions {
   emitter: Emitter;
   state: PersonState;
   now: () => number;
-  loadPresent: () => Promise<Present>;
+  /** Renders a survey (injected: tests render nothing). */
+  presentSurvey: typeof presentSurvey;
   /** The outbox, created on first use. */
   outbox: () => Outbox;
   /** Whether answers may be stored and sent (consent granted, not destroyed). */
@@ -34,7 +35,10 @@ export interface Session {
   close(dismissed: boolean): void;
 }
 
-/** Creates the prompt session of one instance. */
+/**
+ * Creates the prompt session of one instance. It lives in the prompt's lazy chunk: a page where
+ * no survey is due never downloads it.
+ */
 export function createSession(o: SessionOptions): Session {
   let prompt:
     | { handle: PromptHandle; surveyId: string; responseId: string; stepId: string; preview: boolean }
@@ -55,11 +59,7 @@ export function createSession(o: SessionOptions): Session {
   };
 
   const show = async (survey: Survey, preview: boolean) => {
-    // An answer given offline must still reach IndexedDB: its code loads with the prompt's.
-    if (!preview && o.mayStore()) o.outbox().prepare();
-    const { presentSurvey } = await o.loadPresent();
-    if (o.destroyed()) return;
-    const shown = await presentSurvey({
+    const shown = await o.presentSurvey({
       ...o.settings(),
       survey,
       onAnswer: async (response, step, answer) => {

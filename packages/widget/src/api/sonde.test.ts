@@ -4,7 +4,7 @@ import type { Outbox } from "../outbox/outbox.js";
 import type { PersonState } from "../state/person.js";
 import { createEmitter } from "./events.js";
 import type { PresentOptions } from "./present.js";
-import type { Present } from "./session.js";
+import { createSession, type Present } from "./session.js";
 import { createInstance, type Dependencies, type SondeInstance } from "./sonde.js";
 
 // The instance with its dependencies injected: the person's state in memory, a clock, a prompt
@@ -36,6 +36,7 @@ function fakePrompt(fail?: Error) {
   const unmounted: string[] = [];
   const load = async () =>
     ({
+      createSession,
       presentSurvey: async (options: PresentOptions) => {
         if (fail) throw fail;
         shown.push(options);

@@ -8,7 +8,7 @@ import { createDefinitions, type Diagnose } from "./definitions.js";
 import { createEmitter, type Emitter, type SondeErrorCode, type SondeEventName, type SondeHandler } from "./events.js";
 import { usableConfig } from "./guards.js";
 import { idle as whenIdle } from "./idle.js";
-import { createSession, type Present } from "./session.js";
+import type { Present, Session } from "./session.js";
 
 /** Flat, JSON-safe attributes of a person or an event. */
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -61,8 +61,8 @@ const defaults = (): Dependencies => ({
   // Destructured where they are imported: a namespace object of the chunk would make the bundler
   // emit its helper, whose for…in a host's Object.prototype pollution breaks.
   loadPresent: async () => {
-    const { presentSurvey } = await import("./present.js");
-    return { presentSurvey };
+    const { createSession, presentSurvey } = await import("./present.js");
+    return { createSession, presentSurvey };
   },
   loadDiagnose: async () => {
     const { checkDefinitions, configErrors, explainDefinitions } = await import("./diagnose.js");
@@ -205,25 +205,47 @@ export function createInstance(
     emitter.emit("ready", { surveyIds: (surveys ?? []).map((s) => s.id) });
   };
 
-  const session = createSession({
-    emitter,
-    state: deps.state,
-    now: deps.now,
-    loadPresent: deps.loadPresent,
-    outbox: getOutbox,
-    mayStore,
-    destroyed: () => destroyed,
-    fail,
-    settings: () => ({
-      locale: config.locale,
-      anonymousId: anonId ?? "preview",
-      userId,
-      attributes,
-      device: view.context().device,
-      captureQuery: config.captureQuery,
-      nonce: config.nonce,
-    }),
-  });
+  // The prompt session (showing, history writes, events) comes with the prompt's chunk.
+  let session: Session | undefined;
+  let presenting = false;
+  const busy = () => presenting || session?.busy() === true;
+  const close = (dismissed: boolean) => session?.close(dismissed);
+  /** Shows a survey unless one is showing; a failure to load the prompt is reported, not thrown. */
+  const present = async (survey: Survey, preview: boolean) => {
+    if (busy()) return;
+    presenting = true;
+    try {
+      // An answer given offline must still reach IndexedDB: its code loads with the prompt's.
+      if (!preview && mayStore()) getOutbox().prepare();
+      const { createSession, presentSurvey } = await deps.loadPresent();
+      if (destroyed) return;
+      session ??= createSession({
+        emitter,
+        state: deps.state,
+        now: deps.now,
+        presentSurvey,
+        outbox: getOutbox,
+        mayStore,
+        destroyed: () => destroyed,
+        fail,
+        settings: () => ({
+          locale: config.locale,
+          anonymousId: anonId ?? "preview",
+          userId,
+          attributes,
+          device: view.context().device,
+          captureQuery: config.captureQuery,
+          nonce: config.nonce,
+        }),
+      });
+      presenting = false;
+      await session.present(survey, preview);
+    } catch (error) {
+      fail("display", `survey "${survey.id}" was not shown: ${error}`);
+    } finally {
+      presenting = false;
+    }
+  };
 
   /** Asks the core rules, with everything the page and the history know. `requested`: show() asked for it. */
   const decide = async (requested?: string): Promise<Decision<Survey> | null> => {
@@ -247,11 +269,11 @@ export function createInstance(
   };
 
   const evaluateNow = async (why: string, requested?: string): Promise<void> => {
-    if (session.busy() || destroyed) return;
+    if (busy() || destroyed) return;
     const decision = await decide(requested);
     info(`evaluated on ${why}`);
     const survey = decision?.survey;
-    if (!survey || session.busy()) return;
+    if (!survey || busy()) return;
     if (decision.delayMs > 0) {
       // Ask again when the delay is over: a page that no longer matches cancels the prompt.
       clearTimeout(delayTimer);
@@ -259,12 +281,12 @@ export function createInstance(
       info(`${survey.id} due in ${decision.delayMs} ms`);
       return;
     }
-    await session.present(survey, false);
+    await present(survey, false);
   };
 
   const showIfStillChosen = async (surveyId: string) => {
     const decision = await decide();
-    if (decision?.survey?.id === surveyId && !session.busy()) await session.present(decision.survey, false);
+    if (decision?.survey?.id === surveyId && !busy()) await present(decision.survey, false);
     else info(`${surveyId} cancelled: no longer chosen when its delay ended`);
   };
 
@@ -281,7 +303,7 @@ export function createInstance(
     use(loaded);
     if (preview !== null) {
       const survey = surveys?.find((s) => s.id === preview);
-      if (survey) await session.present(survey, true);
+      if (survey) await present(survey, true);
       else log(`preview: no survey with id "${preview}"`);
       return;
     }
@@ -356,11 +378,11 @@ export function createInstance(
         run(
           (async () => {
             await ready;
-            if (session.busy() || !surveys) return;
+            if (busy() || !surveys) return;
             const survey = surveys.find((s) => s.id === surveyId);
             if (!survey) return log(`show(): no survey with id "${surveyId}"`);
             if (options?.force) {
-              if (mayStore() && !optedOut) await session.present(survey, false);
+              if (mayStore() && !optedOut) await present(survey, false);
               return;
             }
             await evaluateNow(`show(${surveyId})`, surveyId);
@@ -369,7 +391,7 @@ export function createInstance(
       },
       undefined,
     ),
-    dismiss: guard("dismiss", () => session.close(true), undefined),
+    dismiss: guard("dismiss", () => close(true), undefined),
     on: guard("on", emitter.on, undefined),
     off: guard("off", emitter.off, undefined),
     flush: guard(
@@ -401,7 +423,7 @@ export function createInstance(
       "optOut",
       () => {
         optedOut = true;
-        session.close(false);
+        close(false);
         if (mayStore()) run(deps.state.writeOptOut(true), "storage");
       },
       undefined,
@@ -427,7 +449,7 @@ export function createInstance(
         consent = value;
         if (value === "denied") {
           // Consent withdrawn: nothing more is processed, answers still waiting included.
-          session.close(false);
+          close(false);
           const box = getOutbox();
           box.hold(true);
           run(box.discard(), "storage");
@@ -442,7 +464,7 @@ export function createInstance(
     destroy: guard(
       "destroy",
       () => {
-        session.close(false);
+        close(false);
         destroyed = true;
         outbox?.stop();
         for (const stop of stops) stop();
