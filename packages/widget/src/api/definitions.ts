@@ -27,7 +27,10 @@ export interface DefinitionsOptions {
 export interface Definitions {
   /** The usable surveys; null when none could be loaded (reported; a failed fetch is retried in a minute). */
   load(): Promise<Survey[] | null>;
-  /** Reports a survey that broke while in use (its evaluation threw), once, with what `diagnose` says of it. */
+  /**
+   * Reports a survey that broke while in use, once, with what `diagnose` says of it: its
+   * evaluation threw `error`, or (`"malformed"`) its steps failed their guard.
+   */
   skip(survey: Survey, error: unknown): void;
   stop(): void;
 }
@@ -128,7 +131,8 @@ export function createDefinitions(o: DefinitionsOptions): Definitions {
     load,
     skip(survey, error) {
       const index = places.get(survey);
-      if (index !== undefined) skip({ index, cause: "threw", error: String(error) });
+      if (index !== undefined)
+        skip(error === "malformed" ? { index, cause: "malformed" } : { index, cause: "threw", error: String(error) });
     },
     stop() {
       stopped = true;

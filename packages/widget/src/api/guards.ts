@@ -11,10 +11,9 @@ type Fields = Record<string, unknown>;
 /** The value of an own property, ignoring anything inherited. */
 export const own = (o: object, key: string): unknown => (Object.hasOwn(o, key) ? (o as Fields)[key] : undefined);
 
-const isObject = (v: unknown): v is object => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is object => typeof v === "object" && v !== null && !Array.isArray(v);
 const optional = (v: unknown, type: "string" | "boolean" | "number") => v === undefined || typeof v === type;
 const optionalObject = (v: unknown) => v === undefined || isObject(v);
-const isText = (v: unknown) => typeof v === "string" || isObject(v);
 
 // The type of each field the code reads: a string names a `typeof`, a list the values allowed.
 const CONFIG: Record<string, string | readonly string[]> = {
@@ -54,22 +53,6 @@ export function usableConfig(input: unknown): WidgetConfig | null {
   return ok ? (c as WidgetConfig) : null;
 }
 
-// The kinds the prompt has a body for.
-const KINDS = ["nps", "csat", "ces", "gap", "thumbs", "open", "single", "multiple", "thanks"];
-
-function usableStep(step: unknown): boolean {
-  if (!isObject(step)) return false;
-  const kind = own(step, "kind");
-  const choices = own(step, "choices");
-  return (
-    typeof own(step, "id") === "string" &&
-    KINDS.includes(kind as string) &&
-    isText(own(step, "question")) &&
-    ((kind !== "single" && kind !== "multiple") || (Array.isArray(choices) && choices.length > 0)) &&
-    (own(step, "branches") === undefined || Array.isArray(own(step, "branches")))
-  );
-}
-
 function usableRules(rules: unknown): boolean {
   if (rules === undefined) return true;
   if (!isObject(rules)) return false;
@@ -85,9 +68,10 @@ function usableRules(rules: unknown): boolean {
 }
 
 /**
- * Whether a survey has what the rules and the prompt read, of the types they read: a string id,
- * a non-empty list of steps each with an id, a known kind and a question, rules and schedule as
- * objects. Not a schema: a survey that passes may still be wrong in ways only `diagnose` names.
+ * Whether a survey has what the rules read, of the types they read: a string id, a non-empty
+ * list of steps, rules and schedule as objects. Its steps are guarded when it is about to show
+ * (`usableSteps`, with the prompt's code). Not a schema: a survey that passes may still be wrong
+ * in ways only `diagnose` names.
  */
 export function usableSurvey(survey: unknown): survey is Survey {
   if (!isObject(survey)) return false;
@@ -98,7 +82,6 @@ export function usableSurvey(survey: unknown): survey is Survey {
     own(survey, "id") !== "" &&
     Array.isArray(steps) &&
     steps.length > 0 &&
-    steps.every(usableStep) &&
     usableRules(own(survey, "rules")) &&
     optional(own(survey, "priority"), "number") &&
     optional(own(survey, "defaultLocale"), "string") &&

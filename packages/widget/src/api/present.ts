@@ -13,6 +13,7 @@ import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
 
 export { createSession } from "./session.js";
+export { usableSteps } from "./step-guards.js";
 
 // This module is loaded only when a prompt is due: it and the UI stay out of a page's first
 // download. It checks nothing: the survey passed the entrances' schema and the page's guards.

@@ -6,7 +6,7 @@ import type { Emitter, SondeErrorCode } from "./events.js";
 import type { PresentOptions, presentSurvey } from "./present.js";
 
 /** What the lazy chunk that shows surveys gives: the session, and how it renders a survey. */
-export type Present = Pick<typeof import("./present.js"), "presentSurvey" | "createSession">;
+export type Present = Pick<typeof import("./present.js"), "presentSurvey" | "createSession" | "usableSteps">;
 
 /** What the prompt session needs from the instance. */
 export interface SessionOptions {

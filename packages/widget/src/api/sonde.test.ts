@@ -6,6 +6,7 @@ import { createEmitter } from "./events.js";
 import type { PresentOptions } from "./present.js";
 import { createSession, type Present } from "./session.js";
 import { createInstance, type Dependencies, type SondeInstance } from "./sonde.js";
+import { usableSteps } from "./step-guards.js";
 
 // The instance with its dependencies injected: the person's state in memory, a clock, a prompt
 // that renders nothing but lets a test answer or close it, an outbox that records what it is told.
@@ -37,6 +38,7 @@ function fakePrompt(fail?: Error) {
   const load = async () =>
     ({
       createSession,
+      usableSteps,
       presentSurvey: async (options: PresentOptions) => {
         if (fail) throw fail;
         shown.push(options);

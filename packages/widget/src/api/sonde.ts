@@ -61,8 +61,8 @@ const defaults = (): Dependencies => ({
   // Destructured where they are imported: a namespace object of the chunk would make the bundler
   // emit its helper, whose for…in a host's Object.prototype pollution breaks.
   loadPresent: async () => {
-    const { createSession, presentSurvey } = await import("./present.js");
-    return { createSession, presentSurvey };
+    const { createSession, presentSurvey, usableSteps } = await import("./present.js");
+    return { createSession, presentSurvey, usableSteps };
   },
   loadDiagnose: async () => {
     const { checkDefinitions, configErrors, explainDefinitions } = await import("./diagnose.js");
@@ -192,7 +192,7 @@ export function createInstance(
     },
   });
 
-  /** Drops a survey that broke while in use; the others go on. */
+  /** Drops a survey that broke while in use (its evaluation threw, or its steps are malformed); the others go on. */
   const drop = (survey: Survey, error: unknown) => {
     definitions.skip(survey, error);
     surveys = surveys?.filter((s) => s !== survey) ?? null;
@@ -210,15 +210,22 @@ export function createInstance(
   let presenting = false;
   const busy = () => presenting || session?.busy() === true;
   const close = (dismissed: boolean) => session?.close(dismissed);
-  /** Shows a survey unless one is showing; a failure to load the prompt is reported, not thrown. */
-  const present = async (survey: Survey, preview: boolean) => {
-    if (busy()) return;
+  /**
+   * Shows a survey unless one is showing; false when its steps turned out malformed (it is then
+   * dropped and reported). A failure to load the prompt is reported, not thrown.
+   */
+  const present = async (survey: Survey, preview: boolean): Promise<boolean> => {
+    if (busy()) return true;
     presenting = true;
     try {
       // An answer given offline must still reach IndexedDB: its code loads with the prompt's.
       if (!preview && mayStore()) getOutbox().prepare();
-      const { createSession, presentSurvey } = await deps.loadPresent();
-      if (destroyed) return;
+      const { createSession, presentSurvey, usableSteps } = await deps.loadPresent();
+      if (destroyed) return true;
+      if (!usableSteps(survey)) {
+        drop(survey, "malformed");
+        return false;
+      }
       session ??= createSession({
         emitter,
         state: deps.state,
@@ -245,6 +252,7 @@ export function createInstance(
     } finally {
       presenting = false;
     }
+    return true;
   };
 
   /** Asks the core rules, with everything the page and the history know. `requested`: show() asked for it. */
@@ -281,7 +289,8 @@ export function createInstance(
       info(`${survey.id} due in ${decision.delayMs} ms`);
       return;
     }
-    await present(survey, false);
+    // A survey whose steps turn out malformed is dropped: the rules choose again among the others.
+    if (!(await present(survey, false))) await evaluateNow(why, requested);
   };
 
   const showIfStillChosen = async (surveyId: string) => {
