@@ -89,6 +89,12 @@ test("every chunk has V8 compile its functions while it streams in, off the main
     expect(readFileSync(join(dir, f), "utf8").split("\n")[0], f).toBe("//# allFunctionsCalledOnLoad");
 });
 
+test("no chunk's namespace helper walks inherited keys (a host page's Object.prototype pollution breaks it)", () => {
+  // rolldown.config.mjs rewrites the helper's for…in to own keys; the minified form of the original.
+  for (const f of files)
+    expect(readFileSync(join(dir, f), "utf8"), f).not.toMatch(/for\(var (\w+) in (\w+)\)\w+\(\w+,\1,\{get:\2\[\1\]/);
+});
+
 test("no chunk evaluates strings as code", () => {
   for (const f of files) {
     const code = readFileSync(join(dir, f), "utf8");

@@ -99,9 +99,14 @@ async function outboxExists(): Promise<boolean> {
 /** Creates the outbox for one endpoint. Creating it does nothing until `start()` or `enqueue()`. */
 export function createOutbox(options: OutboxOptions): Outbox {
   // idb-keyval and the store, loaded on first use; a failed load is tried again at the next use.
-  let idb: Promise<typeof import("idb-keyval")> | undefined;
+  // Destructured where imported: a namespace object of the chunk would make the bundler emit its
+  // helper, whose for…in a host's Object.prototype pollution breaks.
+  let idb: Promise<Pick<typeof import("idb-keyval"), "clear" | "createStore" | "keys" | "set">> | undefined;
   const kv = () =>
-    (idb ??= import("idb-keyval").catch((error: unknown) => {
+    (idb ??= (async () => {
+      const { clear, createStore, keys, set } = await import("idb-keyval");
+      return { clear, createStore, keys, set };
+    })().catch((error: unknown) => {
       idb = undefined;
       throw error;
     }));
