@@ -15,11 +15,12 @@ import { hostPage } from "./support/host.js";
 // page stopped running schemas: definitions are validated where they enter (the collector, the
 // CLI), the page guards only what its code reads and loads zod with `diagnose` only for bad input,
 // debug and preview; the person's state moved to localStorage, IndexedDB's code loads with the
-// first prompt, and the prompt session with the prompt's chunk. Measured 8,384 and 21,974 (the
+// first prompt, and the prompt session with the prompt's chunk; sonde.js imports boot only after
+// the host's `load` (+77 B, so that `load` never waits for Sonde). Measured 8,498 and 21,933 (the
 // prompt's figure includes idb-keyval, loaded as a prompt shows so that an answer given offline
 // is still stored). The issue's ceilings, 8,192 and 20,480, are not met yet.
-const NO_SURVEY_DUE = 8_448;
-const ONE_PROMPT_ONE_LANGUAGE = 22_080;
+const NO_SURVEY_DUE = 8_576;
+const ONE_PROMPT_ONE_LANGUAGE = 22_016;
 
 /** Records every script response the page receives: URL and gzip -9 size of its body. */
 function recordScripts(page: Page) {
@@ -43,7 +44,7 @@ function recordScripts(page: Page) {
   };
 }
 
-test("a page where no survey is due downloads at most 8.25 KB of script, no UI and no diagnose", async ({
+test("a page where no survey is due downloads at most 8.4 KB of script, no UI and no diagnose", async ({
   page,
   host,
   collector,
@@ -60,7 +61,7 @@ test("a page where no survey is due downloads at most 8.25 KB of script, no UI a
   expect(total).toBeLessThanOrEqual(NO_SURVEY_DUE);
 });
 
-test("showing one NPS prompt in one language downloads at most 21.6 KB of script", async ({
+test("showing one NPS prompt in one language downloads at most 21.5 KB of script", async ({
   page,
   host,
   collector,
