@@ -1,14 +1,15 @@
 import { type Decision, evaluate, type Survey, watchedSignals } from "@sonde/core";
-import { createOutbox, type Outbox, type OutboxOptions } from "../outbox/outbox.js";
+import type { Outbox } from "../outbox/outbox.js";
 import { watchNavigation } from "../signals/navigation.js";
 import { createPageView } from "../signals/page-view.js";
-import { type PersonState, storedPersonState } from "../state/person.js";
 import { type Consent, initialConsent } from "./consent.js";
-import { createDefinitions, type Diagnose } from "./definitions.js";
+import { createDefinitions } from "./definitions.js";
+import { type Dependencies, defaults, isolated } from "./dependencies.js";
 import { createEmitter, type Emitter, type SondeErrorCode, type SondeEventName, type SondeHandler } from "./events.js";
 import { usableConfig } from "./guards.js";
-import { idle as whenIdle } from "./idle.js";
-import type { Present, Session } from "./session.js";
+import type { Session } from "./session.js";
+
+export type { Dependencies } from "./dependencies.js";
 
 /** Flat, JSON-safe attributes of a person or an event. */
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -37,42 +38,6 @@ export interface Internals {
   outboxTuning?: string;
 }
 
-/** What an instance works with; each has a default, tests pass their own. */
-export interface Dependencies {
-  /** What Sonde remembers of the person. */
-  state: PersonState;
-  now: () => number;
-  fetch: typeof fetch;
-  /** The prompt's chunk (Preact, the UI). */
-  loadPresent: () => Promise<Present>;
-  /** The chunk that says what is wrong (zod and core's schemas). */
-  loadDiagnose: () => Promise<Diagnose>;
-  createOutbox: (options: OutboxOptions) => Outbox;
-  /** The page URL's query string, for `sonde_debug=1` and `sonde_preview=<id>`. */
-  search: () => string;
-  /** Resolves in an idle period of the page, so that no step makes a long task. */
-  idle: () => Promise<void>;
-}
-
-const defaults = (): Dependencies => ({
-  state: storedPersonState(),
-  now: () => Date.now(),
-  fetch: (input, init) => fetch(input, init),
-  // Destructured where they are imported: a namespace object of the chunk would make the bundler
-  // emit its helper, whose for…in a host's Object.prototype pollution breaks.
-  loadPresent: async () => {
-    const { createSession, presentSurvey, usableSteps } = await import("./present.js");
-    return { createSession, presentSurvey, usableSteps };
-  },
-  loadDiagnose: async () => {
-    const { checkDefinitions, configErrors, explainDefinitions } = await import("./diagnose.js");
-    return { checkDefinitions, configErrors, explainDefinitions };
-  },
-  createOutbox,
-  search: () => location.search,
-  idle: whenIdle,
-});
-
 const log = (...args: unknown[]) => console.error("sonde:", ...args);
 
 function flag(search: string, name: string): string | null {
@@ -80,27 +45,6 @@ function flag(search: string, name: string): string | null {
     return new URLSearchParams(search).get(name);
   } catch {
     return null;
-  }
-}
-
-/**
- * `fn(surveys)`, isolating each survey: when it throws, the survey that makes it throw is handed
- * to `broken` and left out, and the others go on.
- */
-function isolated<T>(surveys: Survey[], fn: (surveys: Survey[]) => T, broken: (s: Survey, e: unknown) => void): T {
-  try {
-    return fn(surveys);
-  } catch {
-    const fine = surveys.filter((survey) => {
-      try {
-        fn([survey]);
-        return true;
-      } catch (error) {
-        broken(survey, error);
-        return false;
-      }
-    });
-    return fn(fine);
   }
 }
 
