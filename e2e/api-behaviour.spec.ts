@@ -50,6 +50,7 @@ test("with consent pending nothing is stored or shown until consent is granted",
   await page.waitForTimeout(500);
   await expect(prompt(page)).toHaveCount(0);
   expect(await databases(page)).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem("sonde-state"))).toBeNull();
   expect(await page.evaluate(() => document.cookie)).toBe("");
 
   await page.evaluate(() => (window as unknown as { sonde: (...a: unknown[]) => void }).sonde("setConsent", "granted"));
@@ -57,7 +58,7 @@ test("with consent pending nothing is stored or shown until consent is granted",
   await prompt(page).getByRole("radio", { name: "8" }).click();
   await prompt(page).getByRole("button", { name: "Submit" }).click();
   await expect(prompt(page).getByText("Thanks!")).toBeVisible();
-  expect(await databases(page)).toEqual(["sonde-outbox", "sonde-state"]);
+  expect(await databases(page)).toEqual(["sonde-outbox"]);
   await expect.poll(async () => (await outboxIds(page)).length).toBe(0);
   expect(await page.evaluate(() => document.cookie)).toBe("");
 });
@@ -71,16 +72,16 @@ test("a page where no survey is due creates no outbox; the first answer does, an
   const config = { endpoint: `${collector.url}/v1/responses`, surveys };
   await page.goto(host.page("/outbox-first/docs", { html: hostPage(config) }));
   await page.waitForFunction(() => (window as unknown as { sonde: { loaded?: boolean } }).sonde.loaded);
-  // The visit is counted (state), and nothing else is created.
-  await expect.poll(() => databases(page)).toEqual(["sonde-state"]);
+  // The visit is counted (the person's state, in localStorage), and no database is created.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("sonde-state"))).toContain('"visits":1');
   await page.waitForTimeout(300);
-  expect(await databases(page)).toEqual(["sonde-state"]);
+  expect(await databases(page)).toEqual([]);
 
   await page.goto(host.page("/later/page", { html: hostPage(config) }));
   await prompt(page).getByRole("radio", { name: "9" }).click();
   await prompt(page).getByRole("button", { name: "Submit" }).click();
   await expect(prompt(page).getByText("Thanks!")).toBeVisible();
-  expect(await databases(page)).toEqual(["sonde-outbox", "sonde-state"]);
+  expect(await databases(page)).toEqual(["sonde-outbox"]);
   await expect.poll(() => collector.rowCount("nps-outbox-later")).toBe(1);
 });
 
@@ -136,18 +137,7 @@ test("preview shows a survey for QA without writing history or sending the answe
   await prompt(page).getByRole("button", { name: "Submit" }).click();
   await expect(prompt(page).getByText("Thanks!")).toBeVisible();
   expect(await outboxIds(page)).toEqual([]);
-  const history = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open("sonde-state");
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("state")) return resolve(null);
-          const req = db.transaction("state").objectStore("state").get("history");
-          req.onsuccess = () => resolve(req.result ?? null);
-        };
-      }),
-  );
+  const history = await page.evaluate(() => JSON.parse(localStorage.getItem("sonde-state") ?? "{}").history ?? null);
   expect(history).toBeNull();
   await page.waitForTimeout(300);
   expect(collector.rowCount()).toBe(before);

@@ -11,9 +11,16 @@ import { hostPage } from "./support/host.js";
 // survey due lowered to 17,920), and the prompt carries them plus 44 px touch layouts, the inert
 // page behind the modal and path progress (raised to 30,720). Then the definition checks that
 // entrances need (CSS colour names for themes, URL path leads, wire limits) rode along in the
-// schemas the prompt still runs: 31,872 until pages stop running schemas.
-const NO_SURVEY_DUE = 17_920;
-const ONE_PROMPT_ONE_LANGUAGE = 31_872;
+// schemas the prompt still runs: 31,872 until pages stop running schemas. Then (issue 13) the
+// page stopped running schemas: definitions are validated where they enter (the collector, the
+// CLI), the page guards only what its code reads and loads zod with `diagnose` only for bad input,
+// debug and preview; the person's state moved to localStorage, IndexedDB's code loads with the
+// first prompt, and the prompt session with the prompt's chunk; sonde.js imports boot only after
+// the host's `load` (+79 B, so that `load` never waits for Sonde). Measured 8,502 and 21,943 (the
+// prompt's figure includes idb-keyval, loaded as a prompt shows so that an answer given offline
+// is still stored). The issue's ceilings, 8,192 and 20,480, are not met yet.
+const NO_SURVEY_DUE = 8_576;
+const ONE_PROMPT_ONE_LANGUAGE = 22_016;
 
 /** Records every script response the page receives: URL and gzip -9 size of its body. */
 function recordScripts(page: Page) {
@@ -37,7 +44,7 @@ function recordScripts(page: Page) {
   };
 }
 
-test("a page where no survey is due downloads at most 17.5 KB of script and no UI", async ({
+test("a page where no survey is due downloads at most 8.4 KB of script, no UI and no diagnose", async ({
   page,
   host,
   collector,
@@ -50,11 +57,11 @@ test("a page where no survey is due downloads at most 17.5 KB of script and no U
   );
   const { scripts, total } = await done();
   expect(scripts.some((s) => s.url.endsWith("/sonde/sonde.js"))).toBe(true);
-  expect(scripts.filter((s) => /\/(mount|present)-/.test(s.url))).toEqual([]);
+  expect(scripts.filter((s) => /\/(mount|present|diagnose|dist)-/.test(s.url))).toEqual([]);
   expect(total).toBeLessThanOrEqual(NO_SURVEY_DUE);
 });
 
-test("showing one NPS prompt in one language downloads at most 31.1 KB of script", async ({
+test("showing one NPS prompt in one language downloads at most 21.5 KB of script", async ({
   page,
   host,
   collector,

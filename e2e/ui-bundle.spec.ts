@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
 import { repoRoot } from "./support/collector.js";
+import { expect, prompt, test } from "./support/fixtures.js";
+import { hostPage } from "./support/host.js";
 
 // What the built script-tag files may and may not hold (the build under test: packages/widget/dist/cdn).
 const dir = join(repoRoot, "packages/widget/dist/cdn");
@@ -25,31 +26,53 @@ test("the script tag and the boot chunk hold no Preact, no UI and no UI strings"
       expect(code, `${chunk} holds ${marker}`).not.toContain(marker);
     expect(code, chunk).not.toContain("innerHTML");
   }
-  // sonde.js imports boot and nothing else; the UI and each language are reached only through import().
-  expect(staticImports(read("sonde"))).toEqual([expect.stringMatching(/^\.\/boot-[\w-]+\.js$/)]);
+  // sonde.js imports nothing statically (the host's `load` never waits for Sonde) and boot through
+  // import() once `load` has fired; the UI and each language are reached only through import() too.
+  expect(staticImports(read("sonde"))).toEqual([]);
+  expect([...read("sonde").matchAll(/import\(\s*["'`]([^"'`]+)/g)].map((m) => m[1])).toEqual([
+    expect.stringMatching(/^\.\/boot-[\w-]+\.js$/),
+  ]);
   expect(staticImports(read("boot"))).toEqual([]);
 });
 
-test("the UI chunks hold no zod: what they need of core they take from the boot chunk", () => {
-  // `present` is the UI (Preact, components, styles), the code that shows a survey and the step
-  // schemas it checks a survey with first; `more-bodies` holds the less common kinds.
+test("no zod on a page's path: sonde.js, boot, the prompt and the languages hold none; diagnose holds it", () => {
+  // Definitions are validated where they enter (the collector, `sonde-collector check`); the page
+  // trusts them after cheap guards, and loads `diagnose` (zod, core's schemas, the formatter) only
+  // to say what is wrong, or in debug mode and preview.
+  const diagnose = read("diagnose");
+  for (const marker of [...ZOD_OR_CORE, "duplicate step id", "must offer at least one choice"])
+    expect(diagnose, `diagnose lacks ${marker}: the markers are stale`).toContain(marker);
+  const onThePath = files.filter((f) => !f.startsWith("diagnose-"));
+  for (const f of onThePath) {
+    const code = readFileSync(join(dir, f), "utf8");
+    for (const marker of [...ZOD_OR_CORE, "duplicate step id"])
+      expect(code, `${f} holds ${marker}`).not.toContain(marker);
+  }
+  // No chunk on the path imports diagnose statically: it is reached only through import().
+  for (const f of onThePath)
+    expect(staticImports(readFileSync(join(dir, f), "utf8")), f).not.toContainEqual(expect.stringMatching(/diagnose/));
   const present = read("present");
   const more = read("more-bodies");
-  // The markers are real: the boot chunk, which validates surveys, holds every one of them.
-  for (const marker of ZOD_OR_CORE) expect(read("boot")).toContain(marker);
-  for (const [name, code] of [
-    ["present", present],
-    ["more-bodies", more],
-  ] as const)
-    for (const marker of ZOD_OR_CORE) expect(code, `${name} holds ${marker}`).not.toContain(marker);
   expect(staticImports(present).every((path) => /^\.\/boot-[\w-]+\.js$/.test(path))).toBe(true);
   expect(staticImports(more).every((path) => /^\.\/(present|boot)-[\w-]+\.js$/.test(path))).toBe(true);
   expect(present).toContain(PREACT[0]);
-  // The step schemas load with the prompt: a page where no survey is due never downloads them.
-  for (const message of ["duplicate step id", "must offer at least one choice"]) {
-    expect(present).toContain(message);
-    expect(read("boot")).not.toContain(message);
-  }
+});
+
+test("a page whose config and definitions are valid never downloads diagnose", async ({ page, host, collector }) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => r.resourceType() === "script" && scripts.push(new URL(r.url()).pathname));
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(
+    host.page("/pricing", {
+      html: hostPage({ endpoint: `${collector.url}/v1/responses`, "surveys-url": `${collector.url}/v1/surveys` }),
+    }),
+  );
+  await expect(prompt(page).getByRole("dialog")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(scripts.some((s) => /\/present-/.test(s))).toBe(true);
+  expect(scripts.filter((s) => /\/diagnose-/.test(s))).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test("each language's strings live in its own chunk and nowhere else", () => {
@@ -68,6 +91,12 @@ test("every chunk has V8 compile its functions while it streams in, off the main
   // where no survey is due that doubled Sonde's main-thread time (BENCHMARKS.md).
   for (const f of files)
     expect(readFileSync(join(dir, f), "utf8").split("\n")[0], f).toBe("//# allFunctionsCalledOnLoad");
+});
+
+test("no chunk's namespace helper walks inherited keys (a host page's Object.prototype pollution breaks it)", () => {
+  // rolldown.config.mjs rewrites the helper's for…in to own keys; the minified form of the original.
+  for (const f of files)
+    expect(readFileSync(join(dir, f), "utf8"), f).not.toMatch(/for\(var (\w+) in (\w+)\)\w+\(\w+,\1,\{get:\2\[\1\]/);
 });
 
 test("no chunk evaluates strings as code", () => {

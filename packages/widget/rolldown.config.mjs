@@ -1,5 +1,19 @@
 import { defineConfig } from "rolldown";
 
+/**
+ * The bundler's namespace helper (`__exportAll`, emitted when a chunk is reached through import()
+ * and shared with another chunk, e.g. IndexedDB's code) walks its export map with `for…in`, which
+ * also visits keys a host page added to Object.prototype, and then throws "Getter must be a
+ * function". Own keys only: Sonde runs on pages it does not control (e2e/hostile-page.spec.ts).
+ */
+const ownKeysInNamespaces = {
+  name: "sonde-own-keys-in-namespaces",
+  renderChunk(code) {
+    const helper = "for (var name in all) {";
+    return code.includes(helper) ? code.replace(helper, "for (var name of Object.keys(all)) {") : null;
+  },
+};
+
 // The script-tag build: `sonde.js`, a module script that imports `boot` (what every page runs:
 // config, rules, outbox, the JS API); the rest is ES module chunks beside them, loaded through
 // import() so that a page downloads only what it shows. `boot` is an entry of its own so that
@@ -8,6 +22,7 @@ import { defineConfig } from "rolldown";
 export default defineConfig({
   input: { sonde: "src/cdn.ts", boot: "src/api/boot.ts" },
   platform: "browser",
+  plugins: [ownKeysInNamespaces],
   resolve: { conditionNames: ["source", "import", "default"] },
   transform: {
     jsx: { runtime: "automatic", importSource: "preact" },

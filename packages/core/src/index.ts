@@ -191,6 +191,14 @@ export {
   /** Schema of one trigger, told apart by `type`. */
   triggerSchema,
 } from "./schema/rules.js";
+export {
+  /** The `goto` target that ends a survey. */
+  END,
+  /** The lowest and highest point of each rating scale. */
+  SCALES,
+  /** Seconds the thank-you stays by default before it closes by itself. */
+  THANKS_CLOSE_AFTER,
+} from "./schema/step-constants.js";
 export type {
   /** A branch of a step. */
   Branch,
@@ -208,14 +216,8 @@ export {
   branchSchema,
   /** Schema of one choice of a single/multiple choice step. */
   choiceSchema,
-  /** The `goto` target that ends a survey. */
-  END,
-  /** The lowest and highest point of each rating scale. */
-  SCALES,
   /** Schema of any step, told apart by `kind`. */
   stepSchema,
-  /** Seconds the thank-you stays by default before it closes by itself. */
-  THANKS_CLOSE_AFTER,
 } from "./schema/steps.js";
 export type {
   /** One survey definition. */
@@ -244,17 +246,19 @@ export type {
   Text,
 } from "./schema/text.js";
 export {
-  /** The base language of a tag: `pt-BR` → `pt`. */
-  baseLanguage,
   /** Schema of a language tag such as `en` or `pt-BR`. */
   localeTagSchema,
+  /** Schema of user-facing text: a string or a map language → string. */
+  textSchema,
+} from "./schema/text.js";
+export {
+  /** The base language of a tag: `pt-BR` → `pt`. */
+  baseLanguage,
   /** Picks a text's translation for a locale, falling back to the default locale, never to nothing. */
   resolveText,
   /** The language tag of the translation `resolveText` picks; undefined for a plain string. */
   textLocale,
-  /** Schema of user-facing text: a string or a map language → string. */
-  textSchema,
-} from "./schema/text.js";
+} from "./schema/text-pick.js";
 export {
   /** Unknown fields as issues with "did you mean …?", for `unknownFields` in a check's options. */
   unknownFieldIssues,

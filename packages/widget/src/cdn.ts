@@ -1,11 +1,9 @@
 // The script-tag entry: `<script type="module" src=".../sonde.js" data-endpoint="..." async>`.
-// A module script rather than a classic one that import()s the rest: Chromium loads a module
-// graph off the main thread, while an import() from a classic script costs the page ~8 ms of
-// script time with the CPU throttled 4× (e2e/bench/host-cost.bench.ts measures both). Nothing
-// is declared in the host's global scope but `window.sonde`, a queue until init has run; the
-// work itself waits for the page to be idle (see boot).
-import { boot } from "./api/boot.js";
-
+// This file is tiny: it declares `window.sonde` (a queue until init has run), reads its tag's data
+// attributes, and imports the rest (`boot`) only once the host's `load` event has fired. A static
+// import would make the host's `load` wait for Sonde's module graph; Sonde is never worth delaying
+// the page for. Nothing is declared in the host's global scope but `window.sonde`; the work itself
+// waits for the page to be idle (see boot).
 type Queue = ((...args: unknown[]) => unknown) & { q?: unknown[][] };
 const w = window as Window & { sonde?: Queue };
 if (!w.sonde) {
@@ -15,4 +13,11 @@ if (!w.sonde) {
 }
 // A module has no document.currentScript: its tag is the one whose src is this file.
 const tag = [...document.querySelectorAll("script[src]")].find((s) => (s as HTMLScriptElement).src === import.meta.url);
-boot({ ...(tag as HTMLScriptElement | undefined)?.dataset }, w);
+const data = { ...(tag as HTMLScriptElement | undefined)?.dataset };
+const start = () =>
+  void import("./api/boot.js").then(
+    ({ boot }) => boot(data, w),
+    (error: unknown) => console.error("sonde: could not load", error),
+  );
+if (document.readyState === "complete") start();
+else addEventListener("load", start, { once: true });

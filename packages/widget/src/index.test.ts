@@ -32,7 +32,7 @@ it("locks the public types", () => {
   expectTypeOf(widget.show).parameters.toEqualTypeOf<[string, ({ force?: boolean } | undefined)?]>();
   expectTypeOf<SondeEvents["completed"]>().toHaveProperty("responseId").toEqualTypeOf<string>();
   expectTypeOf<SondeEvents["error"]["code"]>().toEqualTypeOf<
-    "config" | "surveys" | "storage" | "delivery" | "rejected" | "handler"
+    "config" | "surveys" | "display" | "storage" | "delivery" | "rejected" | "handler"
   >();
   // @ts-expect-error — unknown event names are a type error
   widget.on("shwon", () => {});

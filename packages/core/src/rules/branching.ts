@@ -1,5 +1,5 @@
+import { END } from "../schema/step-constants.js";
 import type { Step } from "../schema/steps.js";
-import { END } from "../schema/steps.js";
 import type { Answer } from "../schema/wire.js";
 
 /** The number a score band tests: the rating, or for a gap the experience rating. */

@@ -4,8 +4,7 @@ import { memo } from "./memo.js";
 import { wholeNumber } from "./number.js";
 import { textSchema } from "./text.js";
 
-/** Where a branch goes: a step id, or `end` to finish the survey at once. */
-export const END = "end";
+export { END, SCALES, THANKS_CLOSE_AFTER } from "./step-constants.js";
 
 /**
  * A branch: when the answer falls in a score band (`min`..`max`, inclusive) or is one of
@@ -113,9 +112,6 @@ export const singleStepSchema = memo(() => z.object({ kind: z.literal("single"),
 /** Pick any number. */
 export const multipleStepSchema = memo(() => z.object({ kind: z.literal("multiple"), ...common(), ...choiceFields() }));
 
-/** How long the thank-you stays when nothing says otherwise, in seconds. */
-export const THANKS_CLOSE_AFTER = 4;
-
 /** The closing thank-you, with an optional link. Ends the survey. */
 export const thanksStepSchema = memo(() =>
   z.object({
@@ -158,6 +154,3 @@ export type StepKind = Step["kind"];
 export type QuestionStep = Exclude<Step, { kind: "thanks" }>;
 export type Branch = z.infer<ReturnType<typeof branchSchema>>;
 export type Choice = z.infer<ReturnType<typeof choiceSchema>>;
-
-/** The points of each rating scale, lowest first. */
-export const SCALES = { nps: [0, 10], csat: [1, 5], ces: [1, 7] } as const;

@@ -1,39 +1,68 @@
-import { attributesSchema, localeTagSchema, widgetConfigSchema } from "@sonde/core";
-import { idle, warm } from "./idle.js";
-import * as api from "./public.js";
+import { idle } from "./idle.js";
+import {
+  destroy,
+  dismiss,
+  flush,
+  identify,
+  init,
+  initWith,
+  off,
+  on,
+  optIn,
+  optOut,
+  page,
+  reset,
+  type SondeConfig,
+  setAttributes,
+  setConsent,
+  show,
+  track,
+} from "./public.js";
 
-// Every public function is a command of `sonde("name", ...args)`; `initWith` is internal.
-const { initWith, ...commands } = api;
+// Every public function is a command of `sonde("name", ...args)`. Named imports and a literal
+// table, not `import * as` with a rest pattern: the bundler turns that into a for…in over the
+// namespace, which walks keys a host page added to Object.prototype and threw there.
+const commands = {
+  destroy,
+  dismiss,
+  flush,
+  identify,
+  init,
+  off,
+  on,
+  optIn,
+  optOut,
+  page,
+  reset,
+  setAttributes,
+  setConsent,
+  show,
+  track,
+};
 type Command = keyof typeof commands;
 type Global = { sonde?: ((...args: unknown[]) => unknown) & { q?: unknown[][]; loaded?: boolean } };
 let booted = false;
 
+// Data attributes that are on/off switches; `data-cooldown-days` is a number, `data-surveys` JSON.
+const FLAGS = ["debug", "honorPrivacySignals", "captureQuery"];
+
+/** The config the script tag's data attributes give (`data-surveys-url` → `surveysUrl`); null without an endpoint. */
 function configFromData(data: Record<string, string | undefined>): Record<string, unknown> | null {
   if (!data.endpoint) return null;
-  const flag = (v: string | undefined) => (v === undefined ? undefined : v !== "false");
-  let surveys: unknown;
-  if (data.surveys !== undefined) {
-    try {
-      surveys = JSON.parse(data.surveys);
-    } catch (error) {
-      console.error(`sonde: data-surveys is not valid JSON (${(error as Error).message})`);
-      return null;
-    }
+  const config: Record<string, unknown> = {};
+  for (const key of Object.keys(data)) {
+    const value = data[key]!;
+    if (key === "outboxTuning") continue;
+    if (key !== "surveys")
+      config[key] = FLAGS.includes(key) ? value !== "false" : key === "cooldownDays" ? Number(value) : value;
+    else
+      try {
+        config.surveys = JSON.parse(value);
+      } catch (error) {
+        console.error(`sonde: data-surveys is not valid JSON (${(error as Error).message})`);
+        return null;
+      }
   }
-  const config: Record<string, unknown> = {
-    endpoint: data.endpoint,
-    surveysUrl: data.surveysUrl,
-    surveys,
-    locale: data.locale,
-    debug: flag(data.debug),
-    consent: data.consent,
-    honorPrivacySignals: flag(data.honorPrivacySignals),
-    captureQuery: flag(data.captureQuery),
-    nonce: data.nonce,
-    userId: data.userId,
-    cooldownDays: data.cooldownDays === undefined ? undefined : Number(data.cooldownDays),
-  };
-  for (const key of Object.keys(config)) if (config[key] === undefined) delete config[key];
   return config;
 }
 
@@ -62,16 +91,13 @@ export function boot(data: Record<string, string | undefined>, w: Global): void 
     return;
   }
   booted = true;
-  // This task evaluated the chunk; the work waits for idle periods, a step each, so that none
-  // makes a long task: building the config schema piece by piece (see `warm`), then init and
-  // the replay. Until then `window.sonde` keeps queueing.
-  void warm([localeTagSchema, attributesSchema, widgetConfigSchema])
-    .then(idle)
-    .then(() => {
-      const queued = w.sonde?.q ?? [];
-      w.sonde = Object.assign(dispatch, { loaded: true });
-      const config = configFromData(data);
-      if (config) initWith(config as api.SondeConfig, { outboxTuning: data.outboxTuning });
-      for (const args of queued) dispatch(args[0], ...args.slice(1));
-    });
+  // This task evaluated the chunk; init and the replay wait for an idle period, so that they
+  // make no long task. Until then `window.sonde` keeps queueing.
+  void idle().then(() => {
+    const queued = w.sonde?.q ?? [];
+    w.sonde = Object.assign(dispatch, { loaded: true });
+    const config = configFromData(data);
+    if (config) initWith(config as SondeConfig, { outboxTuning: data.outboxTuning });
+    for (const args of queued) dispatch(args[0], ...args.slice(1));
+  });
 }

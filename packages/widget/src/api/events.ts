@@ -1,7 +1,13 @@
 import type { Answer } from "@sonde/core";
 
-/** Why something went wrong, for `on("error")` handlers. */
-export type SondeErrorCode = "config" | "surveys" | "storage" | "delivery" | "rejected" | "handler";
+/**
+ * Why something went wrong, for `on("error")` handlers: `config` invalid (Sonde stays inert);
+ * `surveys` could not be loaded, or one is malformed and skipped; `display` a survey could not be
+ * shown (an inline selector that matches nothing, the prompt's code not loaded); `storage` the
+ * browser's storage failed or an answer was dropped; `delivery`/`rejected` sending failed or the
+ * endpoint refused; `handler` one of the host's handlers threw.
+ */
+export type SondeErrorCode = "config" | "surveys" | "display" | "storage" | "delivery" | "rejected" | "handler";
 
 /** Every event Sonde emits and its payload. */
 export interface SondeEvents {

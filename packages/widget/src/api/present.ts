@@ -7,15 +7,16 @@ import {
   type SurveyResponse,
   WIRE_SCHEMA_VERSION,
 } from "@sonde/core";
-import { randomId } from "../outbox/identity.js";
+import { randomId } from "../state/random-id.js";
 import { directionOf, loadStrings, localeCandidates, pickUiLocale, textLanguage } from "../ui/locale-loader.js";
 import { mountPrompt } from "../ui/mount.js";
 import type { PromptHandle } from "../ui/types.js";
 
-// This module is loaded only when a prompt is due: it, the UI and the step schemas stay out of a
-// page's first download. A survey is checked in full (steps, appearance; not its alerts, which
-// only the collector reads) here, before it shows.
-export { checkShownSurvey as checkSurvey } from "@sonde/core";
+export { createSession } from "./session.js";
+export { usableSteps } from "./step-guards.js";
+
+// This module is loaded only when a prompt is due: it and the UI stay out of a page's first
+// download. It checks nothing: the survey passed the entrances' schema and the page's guards.
 
 /** What showing a survey needs from the running instance. */
 export interface PresentOptions {

@@ -1,31 +1,15 @@
-import {
-  audienceSchema,
-  type Checked,
-  checkConfig,
-  checkSurveyOutlines,
-  conditionSchema,
-  type Decision,
-  evaluate,
-  rulesSchema,
-  type Survey,
-  type SurveyOutline,
-  surveyList,
-  surveyOutlineListSchema,
-  triggerSchema,
-  urlConditionSchema,
-  watchedSignals,
-} from "@sonde/core";
-import { loadHistory, recordHistory } from "../outbox/history.js";
-import { anonymousId, newAnonymousId, readOptOut, writeOptOut } from "../outbox/identity.js";
-import { createOutbox, type Outbox } from "../outbox/outbox.js";
-import { countVisit } from "../outbox/visits.js";
+import { type Decision, evaluate, type Survey, watchedSignals } from "@sonde/core";
+import type { Outbox } from "../outbox/outbox.js";
 import { watchNavigation } from "../signals/navigation.js";
 import { createPageView } from "../signals/page-view.js";
-import type { PromptHandle } from "../ui/types.js";
 import { type Consent, initialConsent } from "./consent.js";
-import { createEmitter, type Emitter, type SondeEventName, type SondeHandler } from "./events.js";
-import { idle, warm } from "./idle.js";
-import { fetchSurveys } from "./surveys-source.js";
+import { createDefinitions } from "./definitions.js";
+import { type Dependencies, defaults, isolated } from "./dependencies.js";
+import { createEmitter, type Emitter, type SondeErrorCode, type SondeEventName, type SondeHandler } from "./events.js";
+import { usableConfig } from "./guards.js";
+import type { Session } from "./session.js";
+
+export type { Dependencies } from "./dependencies.js";
 
 /** Flat, JSON-safe attributes of a person or an event. */
 export type Attributes = Record<string, string | number | boolean | null>;
@@ -48,69 +32,66 @@ export interface SondeInstance {
   destroy(): void;
 }
 
-const RETRY_SURVEYS_MS = 60_000;
-
-const log = (...args: unknown[]) => console.error("sonde:", ...args);
-
-function urlFlag(name: string): string | null {
-  try {
-    return new URLSearchParams(location.search).get(name);
-  } catch {
-    return null;
-  }
-}
-
-/** Reports invalid input, one line per problem naming its path; the formatter loads only now. */
-function report(emitter: Emitter, code: "config" | "surveys", failed: Extract<Checked<unknown>, { ok: false }>) {
-  void import("./report.js").then(({ describeIssues }) => {
-    const lines = describeIssues(failed.issues, failed.root);
-    for (const line of lines) log(line);
-    emitter.emit("error", { code, message: lines.join("\n") });
-  });
-}
-
 /** Settings that are not part of the public config: outbox timings for tests and benchmarks. */
 export interface Internals {
   /** Outbox tuning as JSON text (the script tag's `data-outbox-tuning`). */
   outboxTuning?: string;
 }
 
+const log = (...args: unknown[]) => console.error("sonde:", ...args);
+
+function flag(search: string, name: string): string | null {
+  try {
+    return new URLSearchParams(search).get(name);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Creates Sonde from a config. Never throws: a bad config is reported on the console (and as an
- * `error` event) with the path of each bad field, and gives null — Sonde stays inert.
+ * Creates Sonde from a config. Never throws: a config the code cannot use loads `diagnose`, which
+ * reports each bad field by its path on the console (and as an `error` event), and gives null —
+ * Sonde stays inert.
  */
 export function createInstance(
   input: unknown,
   emitter: Emitter = createEmitter(),
   internals: Internals = {},
+  dependencies: Partial<Dependencies> = {},
 ): SondeInstance | null {
-  // zod/mini never compiles parsers with `new Function`, so strict CSPs see no eval probe.
-  const parsed = checkConfig(input);
-  if (!parsed.ok) {
-    report(emitter, "config", parsed);
+  const deps = { ...defaults(), ...dependencies };
+  const fail = (code: SondeErrorCode, message: string) => {
+    log(message);
+    emitter.emit("error", { code, message });
+  };
+  const explainConfig = (fallback: string) =>
+    deps
+      .loadDiagnose()
+      .then(({ configErrors }) => configErrors(input))
+      .catch(() => [])
+      .then((lines) => {
+        if (lines.length || fallback) fail("config", (lines.length ? lines : [fallback]).join("\n"));
+        return lines.length > 0;
+      });
+
+  const config = usableConfig(input);
+  if (!config) {
+    void explainConfig("config: not a configuration Sonde can use; Sonde stays inactive");
     return null;
   }
-  const config = parsed.value;
-  const debug = config.debug === true || urlFlag("sonde_debug") === "1";
-  const preview = urlFlag("sonde_preview");
+  const debug = config.debug === true || flag(deps.search(), "sonde_debug") === "1";
+  const preview = flag(deps.search(), "sonde_preview");
   const info = (...args: unknown[]) => debug && console.info("sonde:", ...args);
 
   let consent: Consent = initialConsent(config);
   let optedOut = false;
   let destroyed = false;
-  // What the rules need of each survey; its steps are checked in full when it is about to show.
-  let surveys: SurveyOutline[] | null = null;
-  // Each survey as given, with its place in the list (for error paths), until checked in full.
-  let given = new Map<string, { index: number; definition: unknown }>();
-  const checked = new Map<string, Survey>();
+  let surveys: Survey[] | null = null;
   let userId = config.userId;
   let attributes: Attributes = { ...config.attributes };
   let anonId: string | undefined;
-  let prompt: { handle: PromptHandle; surveyId: string; responseId: string; stepId: string } | undefined;
-  let presenting = false;
-  let delayTimer: ReturnType<typeof setTimeout> | undefined;
   let visits: { visits: number; firstSeenAt: number } | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let delayTimer: ReturnType<typeof setTimeout> | undefined;
   let outbox: Outbox | undefined;
   const stops: (() => void)[] = [];
   // Resolves once definitions are loaded, so that show() called early is not lost.
@@ -119,122 +100,132 @@ export function createInstance(
     markReady = resolve;
   });
 
-  const fail = (code: "surveys" | "storage" | "delivery", message: string) => {
-    log(message);
-    emitter.emit("error", { code, message });
-  };
-
   const mayStore = () => consent === "granted" && !destroyed;
+  // Failures of Sonde's own work, reported (never thrown into the host) under the code of what failed.
+  const run = (p: Promise<unknown>, code: SondeErrorCode = "surveys") =>
+    void p.catch((e: unknown) => fail(code, String(e)));
 
   const getOutbox = () => {
-    outbox ??= createOutbox({
+    outbox ??= deps.createOutbox({
       endpoint: config.endpoint,
       onSent: (ids) => emitter.emit("sent", { responseIds: ids }),
       // A failure that will be retried is only worth a line in debug mode (the outbox says it there).
       onError: (e) => {
         if (e.willRetry) return;
-        log(e.message);
-        emitter.emit("error", { code: e.status ? "rejected" : "storage", message: e.message });
+        fail(e.status ? "rejected" : "storage", e.message);
       },
       onDropped: (d) => fail("storage", d.message),
+      hold: consent !== "granted",
       debug,
       tuning: internals.outboxTuning,
     });
     return outbox;
   };
 
-  // Warnings (unknown fields) are said once, though the full check sees the outline's again.
-  const warned = new Set<string>();
-  const warn = (warnings: string[]) => {
-    for (const warning of warnings) {
-      if (!warned.has(warning)) info(warning);
-      warned.add(warning);
-    }
+  const definitions = createDefinitions({
+    surveys: config.surveys,
+    surveysUrl: config.surveysUrl,
+    fetch: deps.fetch,
+    full: debug || preview !== null,
+    loadDiagnose: deps.loadDiagnose,
+    fail,
+    info,
+    onRetried: (loaded) => {
+      use(loaded);
+      run(evaluateNow("retry"));
+    },
+  });
+
+  /** Drops a survey that broke while in use (its evaluation threw, or its steps are malformed); the others go on. */
+  const drop = (survey: Survey, error: unknown) => {
+    definitions.skip(survey, error);
+    surveys = surveys?.filter((s) => s !== survey) ?? null;
   };
 
-  const loadDefinitions = async (): Promise<void> => {
-    let result: Checked<SurveyOutline[]>;
-    let input: unknown;
-    try {
-      [input] = await Promise.all([
-        config.surveysUrl ? fetchSurveys(config.surveysUrl) : config.surveys,
-        // Meanwhile, one per idle period, build the schemas: building and checking in one task
-        // would make a long one (see `warm`).
-        warm([
-          urlConditionSchema,
-          conditionSchema,
-          triggerSchema,
-          audienceSchema,
-          rulesSchema,
-          surveyOutlineListSchema,
-        ]),
-      ]);
-      await idle();
-      result = checkSurveyOutlines(input);
-    } catch (error) {
-      fail("surveys", `${error instanceof Error ? error.message : String(error)}; retrying in a minute`);
-      retryTimer = setTimeout(() => void loadDefinitions().then(() => evaluateNow("retry")), RETRY_SURVEYS_MS);
-      return;
-    }
-    if (!result.ok) return report(emitter, "surveys", result);
-    warn(result.warnings);
-    const list = surveyList(input) as unknown[];
-    given = new Map(result.value.map((s, index) => [s.id, { index, definition: list[index] }]));
-    checked.clear();
-    surveys = result.value;
-    // In debug mode every survey is checked in full at once, so that a mistake shows while developing.
-    if (debug) for (const survey of surveys) await inFull(survey);
-    view.watch(watchedSignals(surveys));
+  const use = (loaded: Survey[]) => {
+    surveys = loaded;
+    view.watch(isolated(loaded, watchedSignals, drop));
     markReady();
-    emitter.emit("ready", { surveyIds: surveys.map((s) => s.id) });
+    emitter.emit("ready", { surveyIds: (surveys ?? []).map((s) => s.id) });
   };
 
+  // The prompt session (showing, history writes, events) comes with the prompt's chunk.
+  let session: Session | undefined;
+  let presenting = false;
+  const busy = () => presenting || session?.busy() === true;
+  const close = (dismissed: boolean) => session?.close(dismissed);
   /**
-   * The survey checked in full: steps and appearance. A broken one is reported with the path of
-   * each mistake and dropped, so that the rules choose among the others.
+   * Shows a survey unless one is showing; false when its steps turned out malformed (it is then
+   * dropped and reported). A failure to load the prompt is reported, not thrown.
    */
-  const inFull = async (outline: SurveyOutline): Promise<Survey | null> => {
-    const known = checked.get(outline.id);
-    if (known) return known;
-    const { checkSurvey } = await import("./present.js");
-    const { index, definition } = given.get(outline.id)!;
-    const result = checkSurvey(definition, ["surveys", index]);
-    if (!result.ok) {
-      report(emitter, "surveys", result);
-      surveys = surveys?.filter((s) => s.id !== outline.id) ?? null;
-      return null;
+  const present = async (survey: Survey, preview: boolean): Promise<boolean> => {
+    if (busy()) return true;
+    presenting = true;
+    try {
+      // An answer given offline must still reach IndexedDB: its code loads with the prompt's.
+      if (!preview && mayStore()) getOutbox().prepare();
+      const { createSession, presentSurvey, usableSteps } = await deps.loadPresent();
+      if (destroyed) return true;
+      if (!usableSteps(survey)) {
+        drop(survey, "malformed");
+        return false;
+      }
+      session ??= createSession({
+        emitter,
+        state: deps.state,
+        now: deps.now,
+        presentSurvey,
+        outbox: getOutbox,
+        mayStore,
+        destroyed: () => destroyed,
+        fail,
+        settings: () => ({
+          locale: config.locale,
+          anonymousId: anonId ?? "preview",
+          userId,
+          attributes,
+          device: view.context().device,
+          captureQuery: config.captureQuery,
+          nonce: config.nonce,
+        }),
+      });
+      presenting = false;
+      await session.present(survey, preview);
+    } catch (error) {
+      fail("display", `survey "${survey.id}" was not shown: ${error}`);
+    } finally {
+      presenting = false;
     }
-    warn(result.warnings);
-    checked.set(outline.id, result.value);
-    return result.value;
+    return true;
   };
 
   /** Asks the core rules, with everything the page and the history know. `requested`: show() asked for it. */
-  const decide = async (requested?: string): Promise<Decision<SurveyOutline> | null> => {
+  const decide = async (requested?: string): Promise<Decision<Survey> | null> => {
     if (!surveys || !mayStore() || optedOut) return null;
-    const [history, id] = await Promise.all([loadHistory(), anonymousId(), idle()]);
+    const [history, id] = await Promise.all([deps.state.loadHistory(), deps.state.anonymousId(), deps.idle()]);
     anonId = id;
-    visits ??= await countVisit(Date.now());
-    const decision = evaluate({
-      surveys,
+    visits ??= await deps.state.countVisit(deps.now());
+    if (!surveys || !mayStore() || optedOut) return null;
+    const base = {
       context: view.context(),
       history,
-      now: Date.now(),
+      now: deps.now(),
       personId: userId ?? id,
       person: { identified: userId !== undefined, attributes, ...visits },
       cooldownDays: config.cooldownDays,
       requested,
-    });
+    };
+    const decision = isolated(surveys, (list) => evaluate({ ...base, surveys: list }), drop);
     for (const v of decision.verdicts) info(v.surveyId, v.eligible ? "eligible" : `not shown: ${v.reasons.join("; ")}`);
     return decision;
   };
 
   const evaluateNow = async (why: string, requested?: string): Promise<void> => {
-    if (prompt || presenting || destroyed) return;
+    if (busy() || destroyed) return;
     const decision = await decide(requested);
     info(`evaluated on ${why}`);
     const survey = decision?.survey;
-    if (!survey || prompt || presenting) return;
+    if (!survey || busy()) return;
     if (decision.delayMs > 0) {
       // Ask again when the delay is over: a page that no longer matches cancels the prompt.
       clearTimeout(delayTimer);
@@ -242,78 +233,29 @@ export function createInstance(
       info(`${survey.id} due in ${decision.delayMs} ms`);
       return;
     }
-    // A survey whose steps turn out broken is dropped: the rules choose again among the others.
+    // A survey whose steps turn out malformed is dropped: the rules choose again among the others.
     if (!(await present(survey, false))) await evaluateNow(why, requested);
   };
 
   const showIfStillChosen = async (surveyId: string) => {
     const decision = await decide();
-    if (decision?.survey?.id === surveyId && !prompt && !presenting) await present(decision.survey, false);
+    if (decision?.survey?.id === surveyId && !busy()) await present(decision.survey, false);
     else info(`${surveyId} cancelled: no longer chosen when its delay ended`);
   };
 
-  /** Shows a survey unless one is showing; false when its definition turned out broken. */
-  const present = async (outline: SurveyOutline, isPreview: boolean): Promise<boolean> => {
-    if (presenting || prompt) return true;
-    presenting = true;
-    try {
-      const survey = await inFull(outline);
-      if (survey) await mount(survey, isPreview);
-      return survey !== null;
-    } finally {
-      presenting = false;
-    }
-  };
-
-  const mount = async (survey: Survey, isPreview: boolean) => {
-    const { presentSurvey } = await import("./present.js");
-    if (destroyed) return;
-    const shown = await presentSurvey({
-      survey,
-      locale: config.locale,
-      anonymousId: anonId ?? "preview",
-      userId,
-      attributes,
-      device: view.context().device,
-      captureQuery: config.captureQuery,
-      nonce: config.nonce,
-      onAnswer: async (response, step, answer) => {
-        if (prompt) prompt.stepId = step.id;
-        if (!isPreview && mayStore()) {
-          await getOutbox().enqueue(response); // stored; the outbox flushes on its own
-          await recordHistory(survey.id, (h) => ({ ...h, answeredAt: Date.now() }));
-        }
-        if (answer) emitter.emit("answered", { surveyId: survey.id, responseId: response.id, stepId: step.id, answer });
-        if (response.completed) {
-          emitter.emit("completed", { surveyId: survey.id, responseId: response.id, answers: response.answers });
-        }
-      },
-      onDismiss: () => close(true),
-    });
-    if (destroyed) return shown.handle.unmount();
-    prompt = { handle: shown.handle, surveyId: survey.id, responseId: shown.responseId, stepId: survey.steps[0]!.id };
-    if (!isPreview)
-      await recordHistory(survey.id, (h) => ({ ...h, shownAt: Date.now(), displays: (h.displays ?? 0) + 1 }));
-    emitter.emit("shown", { surveyId: survey.id, responseId: shown.responseId, preview: isPreview });
-  };
-
-  const close = (dismissed: boolean) => {
-    const current = prompt;
-    if (!current) return;
-    prompt = undefined;
-    current.handle.unmount();
-    if (!dismissed) return;
-    if (!preview) void recordHistory(current.surveyId, (h) => ({ ...h, dismissedAt: Date.now() }));
-    emitter.emit("dismissed", { surveyId: current.surveyId, responseId: current.responseId, stepId: current.stepId });
-  };
-
+  let inert = false;
   const begin = async () => {
-    if (!mayStore()) return;
-    optedOut = await readOptOut();
+    if (!mayStore() || inert) return;
+    // Debug mode and preview check the config in full, as the entrances would.
+    if (debug || preview !== null) inert = await explainConfig("");
+    if (inert) return;
+    optedOut = await deps.state.readOptOut();
     getOutbox().start();
-    await loadDefinitions();
-    if (preview && surveys) {
-      const survey = surveys.find((s) => s.id === preview);
+    const loaded = await definitions.load();
+    if (!loaded || destroyed) return;
+    use(loaded);
+    if (preview !== null) {
+      const survey = surveys?.find((s) => s.id === preview);
       if (survey) await present(survey, true);
       else log(`preview: no survey with id "${preview}"`);
       return;
@@ -332,7 +274,6 @@ export function createInstance(
         return fallback;
       }
     };
-  const run = (p: Promise<unknown>) => void p.catch((e: unknown) => fail("storage", String(e)));
 
   const view = createPageView((why) => run(evaluateNow(why)));
   stops.push(
@@ -342,8 +283,9 @@ export function createInstance(
     }),
     () => view.stop(),
     () => clearTimeout(delayTimer),
+    () => definitions.stop(),
   );
-  run(idle().then(begin));
+  run(deps.idle().then(begin));
 
   return {
     identify: guard(
@@ -389,7 +331,7 @@ export function createInstance(
         run(
           (async () => {
             await ready;
-            if (prompt || !surveys) return;
+            if (busy() || !surveys) return;
             const survey = surveys.find((s) => s.id === surveyId);
             if (!survey) return log(`show(): no survey with id "${surveyId}"`);
             if (options?.force) {
@@ -422,9 +364,10 @@ export function createInstance(
         attributes = {};
         if (mayStore())
           run(
-            newAnonymousId().then((id) => {
+            deps.state.newAnonymousId().then((id) => {
               anonId = id;
             }),
+            "storage",
           );
       },
       undefined,
@@ -434,7 +377,7 @@ export function createInstance(
       () => {
         optedOut = true;
         close(false);
-        if (mayStore()) run(writeOptOut(true));
+        if (mayStore()) run(deps.state.writeOptOut(true), "storage");
       },
       undefined,
     ),
@@ -442,7 +385,11 @@ export function createInstance(
       "optIn",
       () => {
         optedOut = false;
-        if (mayStore()) run(writeOptOut(false).then(() => evaluateNow("opt-in")));
+        if (mayStore())
+          run(
+            deps.state.writeOptOut(false).then(() => evaluateNow("opt-in")),
+            "storage",
+          );
       },
       undefined,
     ),
@@ -453,8 +400,17 @@ export function createInstance(
           throw new TypeError(`setConsent() takes "granted" or "denied" (got ${String(value)})`);
         const before = consent;
         consent = value;
-        if (value === "denied") close(false);
-        if (value === "granted" && before !== "granted") run(begin());
+        if (value === "denied") {
+          // Consent withdrawn: nothing more is processed, answers still waiting included.
+          close(false);
+          const box = getOutbox();
+          box.hold(true);
+          run(box.discard(), "storage");
+        }
+        if (value === "granted" && before !== "granted") {
+          outbox?.hold(false);
+          run(begin());
+        }
       },
       undefined,
     ),
@@ -463,7 +419,6 @@ export function createInstance(
       () => {
         close(false);
         destroyed = true;
-        clearTimeout(retryTimer);
         outbox?.stop();
         for (const stop of stops) stop();
         emitter.clear();

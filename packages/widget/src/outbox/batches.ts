@@ -11,6 +11,14 @@ export interface PackedBatch {
 const OPEN = '{"responses":[';
 const CLOSE = "]}";
 
+// A host page may give arrays a `toJSON` (Prototype.js does, returning a string), which
+// JSON.stringify calls before a replacer sees the value; the replacer takes the array from its
+// holder instead, so answers stay arrays on the wire.
+function keepArrays(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return Array.isArray(raw) ? raw : value;
+}
+
 /**
  * Packs records, in order, into bodies of at most `maxCount` records and `maxBytes` bytes.
  * A record too large for any body still gets one of its own: the endpoint decides (413).
@@ -28,7 +36,7 @@ export function packBatches(records: readonly SurveyResponse[], maxCount: number
     bytes = OPEN.length + CLOSE.length;
   };
   for (const record of records) {
-    const json = JSON.stringify(record);
+    const json = JSON.stringify(record, keepArrays);
     const size = encoder.encode(json).length;
     // A comma separates each record from the one before it.
     if (members.length && (members.length >= maxCount || bytes + size + 1 > maxBytes)) close();

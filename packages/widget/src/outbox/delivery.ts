@@ -27,6 +27,8 @@ export interface Delivery {
   flushOnHide(): void;
   /** Cancels the retry timer. */
   stop(): void;
+  /** Forgets every answer it knows is unsent (they were deleted: consent withdrawn). */
+  forget(): void;
 }
 
 /** The clock, the dice and the lock, injectable for tests. */
@@ -262,6 +264,11 @@ export function createDelivery(
     flushOnHide,
     stop() {
       stopped = true;
+      clearTimeout(timer);
+    },
+    forget() {
+      unsent.clear();
+      acceptedDuringRead?.clear();
       clearTimeout(timer);
     },
   };

@@ -28,6 +28,18 @@ const missingIndexedDb: UseStore = () => {
 };
 
 describe("outbox (real IndexedDB in Chromium)", () => {
+  it("discard() deletes the answers still waiting (consent withdrawn): releasing it later sends nothing", async () => {
+    const endpoint = fakeEndpoint(() => json(200));
+    const { outbox: o, store } = outbox({ hold: true });
+    await o.enqueue(response("resp-withdrawn-1"));
+    expect(await keys(store)).toEqual(["resp-withdrawn-1"]);
+    await o.discard();
+    expect(await keys(store)).toEqual([]);
+    o.hold(false);
+    await o.flush();
+    expect(endpoint.seen).toEqual([]);
+  });
+
   it("has the answer stored when enqueue resolves, and sends it on its own", async () => {
     const endpoint = fakeEndpoint(() => json(200));
     const sent: string[][] = [];

@@ -1,11 +1,12 @@
 import type { SurveyResponse } from "@sonde/core";
-import { keys, set, type UseStore } from "idb-keyval";
+import type { UseStore } from "idb-keyval";
 import type { Delivery } from "./delivery.js";
-import { getOutboxStore, outboxExists } from "./stores.js";
 import type { OutboxTuning } from "./tuning.js";
 
 // This file is on every page's boot path, so it stays tiny: it writes answers to IndexedDB and
-// checks cheaply whether anything waits. The delivery machinery (retries, backoff, Retry-After,
+// checks cheaply whether anything waits. Even IndexedDB's wrapper (idb-keyval) loads only when
+// the outbox first needs its database: when a prompt is about to show (`prepare`), so that an
+// answer given offline is still stored, or when an earlier visit left the database. The delivery machinery (retries, backoff, Retry-After,
 // dead letters, keepalive/beacon on unload, the cross-tab lock) is `delivery.ts`, a separate chunk
 // loaded only when there is something to send: on load if an earlier visit left records, else at
 // the first answer. (Chromium fetches a chunk again after an import failed offline; a browser that
@@ -71,15 +72,55 @@ export interface Outbox {
   flush(): Promise<FlushResult>;
   /** Holds every delivery (true) or releases them and flushes (false). */
   hold(held: boolean): void;
+  /** Loads what storing an answer needs, before there is one (a prompt is about to show). */
+  prepare(): void;
+  /** Deletes every answer still waiting, unsent (consent withdrawn). Creates no database where none is. */
+  discard(): Promise<void>;
   /** Starts the flush moments: now if an earlier visit left records, on `online`, on hide/unload. */
   start(): void;
   /** Removes listeners and timers; stored records stay for the next visit. */
   stop(): void;
 }
 
+/** The outbox's IndexedDB database. */
+const OUTBOX_DB = "sonde-outbox";
+
+/**
+ * Whether the outbox's database exists, so that a page can tell "nothing waits" without
+ * creating it: opening an IndexedDB database creates it, and a page where nobody answers
+ * has no use for it. True where the browser cannot list databases.
+ */
+async function outboxExists(): Promise<boolean> {
+  if (typeof indexedDB.databases !== "function") return true;
+  const names = (await indexedDB.databases()).map((db) => db.name);
+  return names.includes(OUTBOX_DB);
+}
+
 /** Creates the outbox for one endpoint. Creating it does nothing until `start()` or `enqueue()`. */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const store = options.store ?? getOutboxStore();
+  // idb-keyval and the store, loaded on first use; a failed load is tried again at the next use.
+  // Destructured where imported: a namespace object of the chunk would make the bundler emit its
+  // helper, whose for…in a host's Object.prototype pollution breaks.
+  let idb: Promise<Pick<typeof import("idb-keyval"), "clear" | "createStore" | "keys" | "set">> | undefined;
+  const kv = () =>
+    (idb ??= (async () => {
+      const { clear, createStore, keys, set } = await import("idb-keyval");
+      return { clear, createStore, keys, set };
+    })().catch((error: unknown) => {
+      idb = undefined;
+      throw error;
+    }));
+  let opened: Promise<UseStore> | undefined;
+  const store = () =>
+    (opened ??= options.store
+      ? Promise.resolve(options.store)
+      : kv().then(
+          (m) => m.createStore(OUTBOX_DB, "responses"),
+          (error: unknown) => {
+            opened = undefined;
+            throw error;
+          },
+        ));
   // Records IndexedDB refused: kept for this page and sent at once.
   const memory = new Map<string, SurveyResponse>();
   let held = options.hold === true;
@@ -87,9 +128,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let loading: Promise<Delivery> | undefined;
   let delivery: Delivery | undefined;
   const load = () =>
-    (loading ??= import("./delivery.js").then(
-      (m) => {
-        delivery = m.createDelivery(options, store, memory, () => held);
+    (loading ??= Promise.all([import("./delivery.js"), store()]).then(
+      ([m, s]) => {
+        delivery = m.createDelivery(options, s, memory, () => held);
         if (stopped) delivery.stop();
         return delivery;
       },
@@ -123,7 +164,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async enqueue(response) {
       let failure: unknown;
       try {
-        await set(response.id, response, store);
+        await (await kv()).set(response.id, response, await store());
       } catch (error) {
         memory.set(response.id, response);
         failure = error;
@@ -135,6 +176,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
       held = on;
       if (!on) void flush();
     },
+    prepare() {
+      kv().then(store, () => {});
+    },
+    async discard() {
+      memory.clear();
+      delivery?.forget();
+      if (options.store || (await outboxExists())) await (await kv()).clear(await store());
+    },
     start() {
       addEventListener("online", onOnline);
       addEventListener("pagehide", onHide);
@@ -142,7 +191,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // Through a promise: with IndexedDB missing, idb-keyval throws synchronously. Where no
       // earlier page left the outbox's database, nothing waits and it is not created.
       (options.store ? Promise.resolve(true) : outboxExists())
-        .then((exists) => (exists ? keys(store) : []))
+        .then(async (exists) => (exists ? (await kv()).keys(await store()) : []))
         .then(
           (waiting) => waiting.length && void flush(),
           () => {},
