@@ -86,6 +86,8 @@ test("a detractor's answer reaches the webhook, opens in the inbox, is followed 
   page,
   host,
 }) => {
+  // A whole journey through two pages and two axe runs: ~20 s alone, more on a loaded machine.
+  test.setTimeout(90_000);
   // The person answers 2 and says why, on the host page.
   await page.goto(
     host.page("/account", {
