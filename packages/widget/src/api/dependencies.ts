@@ -23,6 +23,8 @@ export interface Dependencies {
   search: () => string;
   /** Resolves in an idle period of the page, so that no step makes a long task. */
   idle: () => Promise<void>;
+  /** Calls `listener` once, the next time the page comes back online. */
+  onceOnline: (listener: () => void) => void;
 }
 
 /** The browser's own: localStorage, Date.now, fetch, the chunks through import(), location. */
@@ -43,6 +45,7 @@ export const defaults = (): Dependencies => ({
   createOutbox,
   search: () => location.search,
   idle,
+  onceOnline: (listener) => addEventListener("online", listener, { once: true }),
 });
 
 /**

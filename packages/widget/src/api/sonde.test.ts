@@ -97,6 +97,7 @@ function start(config: Record<string, unknown>, overrides: Partial<Dependencies>
     createOutbox: () => box.outbox,
     search: () => "",
     idle: () => Promise.resolve(),
+    onceOnline: () => {},
     ...overrides,
   };
   const sonde = createInstance({ endpoint: "/v1/responses", ...config }, emitter, {}, deps);
@@ -149,6 +150,79 @@ describe("consent and opt-out", () => {
     sonde!.page(); // a new page view, where the survey would show again
     await settle();
     expect(prompt.shown.length).toBe(1);
+  });
+});
+
+describe("the prompt's code fails to load", () => {
+  /** A prompt whose chunk fails to load `failures` times, then loads; and the page's online event. */
+  function flaky(failures: number) {
+    const prompt = fakePrompt();
+    let calls = 0;
+    const online: (() => void)[] = [];
+    const overrides: Partial<Dependencies> = {
+      loadPresent: () =>
+        ++calls <= failures
+          ? Promise.reject(new TypeError("Failed to fetch dynamically imported module"))
+          : prompt.load(),
+      onceOnline: (listener) => void online.push(listener),
+    };
+    return {
+      prompt,
+      overrides,
+      calls: () => calls,
+      goOnline: () => {
+        for (const l of online.splice(0)) l();
+      },
+    };
+  }
+
+  it("is tried once more when the page is back online, and the survey shows once", async () => {
+    const f = flaky(1);
+    const { errors } = start({ surveys: [survey("nps")] }, f.overrides);
+    await until(() => expect(errors.map((e) => e.code)).toEqual(["display"]));
+    expect(f.prompt.shown).toEqual([]);
+    f.goOnline();
+    await until(() => expect(f.prompt.shown.map((o) => o.survey.id)).toEqual(["nps"]));
+    f.goOnline();
+    await settle();
+    expect(f.prompt.shown.length).toBe(1);
+    expect(f.calls()).toBe(2);
+  });
+
+  it("or at the next trigger, whichever comes first; the online event then shows nothing more", async () => {
+    const f = flaky(1);
+    const { sonde, errors } = start(
+      { surveys: [survey("nps", { triggers: [{ type: "event", name: "export" }] })] },
+      f.overrides,
+    );
+    await settle();
+    sonde!.track("export");
+    await until(() => expect(errors.length).toBe(1));
+    sonde!.track("export");
+    await until(() => expect(f.prompt.shown.length).toBe(1));
+    f.goOnline();
+    await settle();
+    expect(f.prompt.shown.length).toBe(1);
+  });
+
+  it("only once: a second failure is reported and later triggers do not try again", async () => {
+    const f = flaky(5);
+    const { sonde, errors } = start(
+      { surveys: [survey("nps", { triggers: [{ type: "event", name: "export" }] })] },
+      f.overrides,
+    );
+    await settle();
+    sonde!.track("export");
+    await until(() => expect(errors.length).toBe(1));
+    f.goOnline();
+    sonde!.track("export");
+    await until(() => expect(errors.length).toBe(2));
+    sonde!.track("export");
+    await settle();
+    expect(f.calls()).toBe(2);
+    expect(errors.map((e) => e.code)).toEqual(["display", "display"]);
+    expect(errors[1]!.message).toContain("Failed to fetch dynamically imported module");
+    expect(f.prompt.shown).toEqual([]);
   });
 });
 

@@ -149,6 +149,11 @@ export function createInstance(
     emitter.emit("ready", { surveyIds: (surveys ?? []).map((s) => s.id) });
   };
 
+  // Failed loads of the prompt's code in a row (offline, a CDN hiccup). After one it is tried once
+  // more — back online, or at the next trigger — by asking the rules again: what shows is still
+  // what they choose, and only once. After two, this page stops trying.
+  let chunkFailures = 0;
+
   // The prompt session (showing, history writes, events) comes with the prompt's chunk.
   let session: Session | undefined;
   let presenting = false;
@@ -159,12 +164,21 @@ export function createInstance(
    * dropped and reported). A failure to load the prompt is reported, not thrown.
    */
   const present = async (survey: Survey, preview: boolean): Promise<boolean> => {
-    if (busy()) return true;
+    if (busy() || chunkFailures > 1) return true;
     presenting = true;
     try {
       // An answer given offline must still reach IndexedDB: its code loads with the prompt's.
       if (!preview && mayStore()) getOutbox().prepare();
-      const { createSession, presentSurvey, usableSteps } = await deps.loadPresent();
+      const { createSession, presentSurvey, usableSteps } = await deps.loadPresent().then(
+        (chunk) => {
+          chunkFailures = 0;
+          return chunk;
+        },
+        (error) => {
+          if (++chunkFailures === 1) deps.onceOnline(() => chunkFailures === 1 && run(evaluateNow("online")));
+          throw error;
+        },
+      );
       if (destroyed) return true;
       if (!usableSteps(survey)) {
         drop(survey, "malformed");
