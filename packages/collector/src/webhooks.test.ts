@@ -306,7 +306,14 @@ describe("alert webhooks", { timeout: 60_000 }, () => {
 
 describe("alert definitions the collector refuses at start", { timeout: 30_000 }, () => {
   const start = (surveys: string, webhooks: WebhookOptions) =>
-    startCollector({ port: 0, quiet: true, db: join(tempDir(), "refused.sqlite"), surveys, webhooks });
+    startCollector({
+      port: 0,
+      quiet: true,
+      consoleDir: false,
+      db: join(tempDir(), "refused.sqlite"),
+      surveys,
+      webhooks,
+    });
 
   it.each([
     ["http://127.0.0.1:9/hook", "127.0.0.1"],
