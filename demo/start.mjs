@@ -2,9 +2,9 @@
 // console, the results dashboard, at /console/), and the host site (Vite) with /v1 proxied to it. `npm run demo -- --help` lists the options.
 // startDemo() is also what the e2e suite starts.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, watch } from "node:fs";
 import { createServer as createNetServer } from "node:net";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadSurveys, openSqliteStore, seedStore, startCollector } from "@sonde/collector";
@@ -57,6 +57,8 @@ export async function startDemo({
   seed = false,
   /** Print the collector's request log. */
   log = false,
+  /** Apply edits of the surveys file while the demo runs. */
+  watchSurveys = false,
 } = {}) {
   mkdirSync(dirname(db), { recursive: true });
   const seeded = !collectorUrl && seed ? seedIfEmpty(db, surveys) : 0;
@@ -77,16 +79,50 @@ export async function startDemo({
   }
   const address = site.httpServer?.address();
   const siteUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : sitePort}`;
+  const watcher = collectorUrl || !watchSurveys ? undefined : watchSurveysFile(surveys, collector, quiet);
   return {
     siteUrl,
     collectorUrl: collector.url,
     db,
     seeded,
     async close() {
+      watcher?.close();
       await site.close();
       await collector.close();
     },
   };
+}
+
+/**
+ * Edits of the surveys file apply while the demo runs: the collector reads it again and serves what
+ * changed, which the next page load gets (the widget revalidates definitions on every load).
+ * Invalid edits are reported and change nothing.
+ */
+function watchSurveysFile(surveys, collector, quiet) {
+  let timer;
+  const reload = () => {
+    try {
+      const { created, changed, paused } = collector.reloadSurveys();
+      const what = [
+        created.length && `new: ${created.join(", ")}`,
+        changed.length && `changed: ${changed.join(", ")}`,
+        paused.length && `paused: ${paused.join(", ")}`,
+      ].filter(Boolean);
+      if (!quiet && what.length) console.log(`  Surveys reloaded (${what.join("; ")}): reload the page to see them.`);
+    } catch (error) {
+      console.error(
+        `sonde demo: ${surveys} was not reloaded, the previous surveys are still served:\n${error.message}`,
+      );
+    }
+  };
+  // The folder is watched, not the file: editors that save by renaming a new file over the old
+  // one would end a watch on the file. They save in several steps: read once they are done.
+  const folder = statSync(surveys).isDirectory();
+  return watch(folder ? surveys : dirname(surveys), (_, name) => {
+    if (!folder && name !== basename(surveys)) return;
+    clearTimeout(timer);
+    timer = setTimeout(reload, 150);
+  });
 }
 
 const usage = `Usage: npm run demo -- [options]
@@ -236,6 +272,7 @@ async function main() {
       surveys: surveysFile,
       seed: surveysFile === demoSurveys,
       log: values.log || env.SONDE_LOG === "1",
+      watchSurveys: true,
     });
   } catch (error) {
     // Something took a port while the build ran.

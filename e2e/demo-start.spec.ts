@@ -144,6 +144,47 @@ test.describe("npm run demo", () => {
     }
   });
 
+  test("an edit of the surveys file shows on the next page load; a broken edit is reported and changes nothing", async ({
+    page,
+  }) => {
+    const dir = mkdtempSync(join(tmpdir(), "sonde-demo-edit-"));
+    const [site, collector] = [await freePort(), await freePort()];
+    const run = runDemo(
+      ["--no-build", "--port", String(site), "--collector-port", String(collector), "--surveys", surveyFile(dir)],
+      {},
+      dir,
+    );
+    const file = join(dir, "my-surveys.json");
+    const siteUrl = `http://127.0.0.1:${site}`;
+    try {
+      await running(run);
+      await page.goto(`${siteUrl}/docs/`);
+      await expect(prompt(page).getByRole("dialog")).toContainText("How likely are you to recommend our docs?");
+
+      // Saved while the demo runs: the next page load asks the collector again and shows the new text.
+      const edited = readFileSync(file, "utf8").replace("recommend our docs?", "recommend these docs?");
+      writeFileSync(file, edited);
+      await expect.poll(run.out, { timeout: 10_000 }).toContain("Surveys reloaded (changed: nps-docs)");
+      await page.evaluate(() => localStorage.clear());
+      // A new visit to the page (not a reload, which revalidates everything anyway).
+      await page.goto(`${siteUrl}/docs/`);
+      await expect(prompt(page).getByRole("dialog")).toContainText("How likely are you to recommend these docs?");
+
+      // A mistake: reported with its path, and the surveys served stay as they were.
+      writeFileSync(file, edited.replace('"kind":"nps"', '"kind":"stars"'));
+      await expect
+        .poll(run.err, { timeout: 10_000 })
+        .toContain("was not reloaded, the previous surveys are still served");
+      expect(run.err()).toContain("surveys[0].steps[0].kind");
+      const served = (await (await fetch(`${siteUrl}/v1/surveys`)).json()) as {
+        surveys: { steps: { kind: string }[] }[];
+      };
+      expect(served.surveys[0]!.steps[0]!.kind).toBe("nps");
+    } finally {
+      if (run.child.exitCode === null) process.kill(-run.child.pid!, "SIGKILL");
+    }
+  });
+
   test("the same from the environment; SIGTERM stops it cleanly too", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sonde-demo-env-"));
     const [site, collector] = [await freePort(), await freePort()];

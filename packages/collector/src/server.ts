@@ -13,7 +13,7 @@ import type { RateLimit } from "./http/rate-limit.js";
 import { bufferedSink } from "./http/request-log.js";
 import { inlineRunner, type ReadRunner, workerRunner } from "./read-runner.js";
 import { openSqliteStore } from "./store/sqlite.js";
-import { importSurveys, loadSurveys, type SurveyCheck } from "./surveys.js";
+import { type ImportResult, importSurveys, loadSurveys, type SurveyCheck } from "./surveys.js";
 import { DEFAULT_SETTLE_MS, signingIssues, signingKeys, startWebhooks, type WebhookOptions } from "./webhooks/start.js";
 import { webhookTargetIssues } from "./webhooks/targets.js";
 
@@ -66,6 +66,11 @@ export const BUILT_CONSOLE = fileURLToPath(new URL("./console/", import.meta.url
 /** A running collector. */
 export interface RunningCollector {
   url: string;
+  /**
+   * Reads the `--surveys` file or folder again and stores what changed, as at start (the file wins
+   * for the ids it names). Invalid definitions throw `InvalidSurveysError` and change nothing.
+   */
+  reloadSurveys(): ImportResult;
   /** Stops accepting connections, finishes requests in flight, closes the database. */
   close(): Promise<void>;
 }
@@ -199,6 +204,17 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   let closing: Promise<void> | undefined;
   return {
     url,
+    reloadSurveys() {
+      if (!options.surveys) throw new Error("this collector was started without --surveys");
+      const result = importSurveys(
+        store.surveys,
+        loadSurveys(options.surveys, { warn, allowUnknown: options.allowUnknown, extra: surveyCheck }),
+        Date.now(),
+      );
+      for (const id of result.paused)
+        warn(`survey "${id}" is no longer in ${options.surveys}: paused (its answers are kept)`);
+      return result;
+    },
     close: () => {
       closing ??= new Promise((resolve) => {
         // Requests in flight finish; idle keep-alive connections are closed at once, and any
