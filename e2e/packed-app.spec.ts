@@ -207,7 +207,7 @@ test("packing writes three tarballs with what a user needs and nothing of the te
 
   const read = (name: string, file: string) => run("tar", ["-xzOf", tarballs[name]!, `package/${file}`], dir);
   // The script-tag build is whole: the hashed chunks sonde.js imports are beside it.
-  const imported = [...read("widget", "dist/cdn/sonde.js").matchAll(/["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]);
+  const imported = [...read("widget", "dist/cdn/sonde.js").matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => m[1]);
   expect(imported.length).toBeGreaterThan(0);
   for (const chunk of imported) expect(lists.widget).toContain(`dist/cdn/${chunk}`);
   expect(read("collector", "dist/cli.js").startsWith("#!/usr/bin/env node\n")).toBe(true);

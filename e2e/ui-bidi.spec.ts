@@ -100,18 +100,20 @@ test("the fallen-back question reads in its own direction: the question mark end
   await openSurveyPage(page, host, collector, [survey], { locale: "ar" });
   const h2 = card(page).locator("h2");
   await expect(h2).toHaveText("How likely are you to recommend Lumen?");
-  // Where the first and last characters are drawn: left to right, "H" first and "?" last.
-  const [first, last] = await h2.evaluate((el) => {
-    const text = el.querySelector("[lang]")!.firstChild!;
-    const at = (i: number) => {
-      const r = document.createRange();
-      r.setStart(text, i);
-      r.setEnd(text, i + 1);
-      return r.getBoundingClientRect().x;
-    };
-    return [at(0), at(text.textContent!.length - 1)];
-  });
-  expect(last).toBeGreaterThan(first);
+  // Where the first and last characters are drawn: left to right, "H" first and "?" last. Read
+  // until the card has settled (it slides in): measured mid-entrance, positions are in motion.
+  const drawn = () =>
+    h2.evaluate((el) => {
+      const text = el.querySelector("[lang]")!.firstChild!;
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return r.getBoundingClientRect().x;
+      };
+      return at(text.textContent!.length - 1) - at(0);
+    });
+  await expect.poll(drawn, { timeout: 5000 }).toBeGreaterThan(0);
   // The heading block keeps the prompt's direction: the card's layout does not flip.
   await expect(h2).toHaveCSS("direction", "rtl");
 });
