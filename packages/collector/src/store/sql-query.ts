@@ -1,4 +1,5 @@
 import type { SurveyResponse } from "@sonde/core";
+import type { Database, Statement } from "better-sqlite3";
 import type { ResponseFilter, ResponseQuery, StoredResponse } from "./store.js";
 
 // Pieces of SQL the store's reads share: which responses a query selects, and a row as a response.
@@ -53,3 +54,16 @@ export const toStored = (row: Row): StoredResponse => ({
   receivedAt: row.received_at,
   answeredAt: row.answered_at,
 });
+
+/** Prepares each SQL text once on a connection: reads whose SQL depends on the query reuse theirs. */
+export function statementCache(db: Database): (sql: string) => Statement {
+  const statements = new Map<string, Statement>();
+  return (sql) => {
+    let s = statements.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      statements.set(sql, s);
+    }
+    return s;
+  };
+}

@@ -1,4 +1,4 @@
-import type { Database, Statement } from "better-sqlite3";
+import type { Database } from "better-sqlite3";
 import type {
   FollowUpEntry,
   FollowUpStats,
@@ -8,7 +8,7 @@ import type {
   InboxResponse,
   ScoreBand,
 } from "./follow-ups.js";
-import { HAS_COMMENT, type Row, toStored, where } from "./sql-query.js";
+import { HAS_COMMENT, type Row, statementCache, toStored, where } from "./sql-query.js";
 import type { StoredResponse } from "./store.js";
 
 // A scored answer of the response (the `scored` column) that holds `condition` on `s.value`.
@@ -37,15 +37,7 @@ const toInbox = (row: InboxRow): InboxResponse => ({ ...toStored(row), followUp:
 
 /** The follow-ups on the store's own connection: `follow_ups` holds the history, `responses` the current state. */
 export function sqliteFollowUps(db: Database): FollowUps {
-  const statements = new Map<string, Statement>();
-  const statement = (sql: string): Statement => {
-    let s = statements.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      statements.set(sql, s);
-    }
-    return s;
-  };
+  const statement = statementCache(db);
   const insert = db.prepare(
     `INSERT INTO follow_ups (response_id, survey_id, status, note, at)
      SELECT id, survey_id, @status, @note, @at FROM responses WHERE id = @id`,

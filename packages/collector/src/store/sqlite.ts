@@ -1,10 +1,10 @@
 import type { SurveyResponse } from "@sonde/core";
-import Database, { type Statement } from "better-sqlite3";
+import Database from "better-sqlite3";
 import type { FiringRule } from "./alert-outbox.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { migrate } from "./migrations.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
-import { HAS_COMMENT, type Row, toStored, where } from "./sql-query.js";
+import { HAS_COMMENT, type Row, statementCache, toStored, where } from "./sql-query.js";
 import { sqliteFollowUps } from "./sqlite-follow-ups.js";
 import { sqliteOutbox } from "./sqlite-outbox.js";
 import { sqliteSurveys } from "./sqlite-surveys.js";
@@ -57,15 +57,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
   if (background) db.pragma("wal_autocheckpoint = 10000");
   const checkpointer = background ? startCheckpointer(path) : undefined;
 
-  const statements = new Map<string, Statement>();
-  const statement = (sql: string): Statement => {
-    let s = statements.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      statements.set(sql, s);
-    }
-    return s;
-  };
+  const statement = statementCache(db);
 
   const upsert = db.prepare(
     `INSERT INTO responses (id, survey_id, revision, completed, created_at, updated_at, received_at, body,
