@@ -6,6 +6,7 @@ import type { ReadRunner } from "../read-runner.js";
 import { parseInboxQuery } from "../results-query.js";
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from "../store/follow-ups.js";
 import type { ResponseStore } from "../store/store.js";
+import { noStore } from "./results.js";
 
 /** What the inbox routes need. */
 export interface InboxOptions {
@@ -100,10 +101,4 @@ export function inboxRoutes(app: Hono, options: InboxOptions): void {
       .map((h) => ({ status: h.status, note: h.note, at: new Date(h.at).toISOString() }));
     return c.json({ status: parsed.status, history }, 200);
   });
-}
-
-async function noStore(c: Context, next: () => Promise<void>) {
-  c.header("cache-control", "no-store");
-  c.header("cross-origin-resource-policy", "same-origin");
-  await next();
 }

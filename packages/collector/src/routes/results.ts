@@ -89,7 +89,8 @@ export function resultsRoutes(app: Hono, options: ResultsOptions): void {
   });
 }
 
-async function noStore(c: Context, next: () => Promise<void>) {
+/** Answers holding results are never cached, and are readable only by the collector's own pages. */
+export async function noStore(c: Context, next: () => Promise<void>) {
   c.header("cache-control", "no-store");
   c.header("cross-origin-resource-policy", "same-origin");
   await next();
