@@ -2,6 +2,7 @@
 // console, the results dashboard, at /console/), and the host site (Vite) with /v1 proxied to it. `npm run demo -- --help` lists the options.
 // startDemo() is also what the e2e suite starts.
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, statSync, watch } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import { basename, dirname, join, resolve } from "node:path";
@@ -59,12 +60,14 @@ export async function startDemo({
   log = false,
   /** Apply edits of the surveys file while the demo runs. */
   watchSurveys = false,
+  /** Lets the console's Surveys view change surveys (the demo makes one at each start). */
+  adminKey,
 } = {}) {
   mkdirSync(dirname(db), { recursive: true });
   const seeded = !collectorUrl && seed ? seedIfEmpty(db, surveys) : 0;
   const collector = collectorUrl
     ? { url: collectorUrl, close: async () => {} }
-    : await startCollector({ port: collectorPort, db, surveys, readKey, quiet: !log });
+    : await startCollector({ port: collectorPort, db, surveys, readKey, adminKey, quiet: !log });
   const site = await createServer({
     configFile: join(root, "vite.config.ts"),
     logLevel: quiet ? "silent" : "warn",
@@ -83,6 +86,7 @@ export async function startDemo({
   return {
     siteUrl,
     collectorUrl: collector.url,
+    adminKey,
     db,
     seeded,
     async close() {
@@ -186,6 +190,7 @@ function welcome(demo, surveysFile, surveys) {
 
     Host site:          ${demo.siteUrl}/
     Results (console):  ${demo.collectorUrl}/console/
+    Surveys (console):  ${demo.collectorUrl}/console/?view=surveys#admin=${demo.adminKey}
     Single-page app:    ${demo.siteUrl}/app/   (Sonde from npm)
     Collector API:      ${demo.collectorUrl}/v1/results
     Surveys file:       ${surveysFile}
@@ -273,6 +278,7 @@ async function main() {
       seed: surveysFile === demoSurveys,
       log: values.log || env.SONDE_LOG === "1",
       watchSurveys: true,
+      adminKey: randomBytes(18).toString("base64url"),
     });
   } catch (error) {
     // Something took a port while the build ran.

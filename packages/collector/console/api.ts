@@ -22,9 +22,19 @@ export function readKey(): string | null {
   const m = /(?:^#|&)key=([^&]+)/.exec(location.hash);
   if (m) {
     sessionStorage.setItem(KEY_ITEM, decodeURIComponent(m[1]!));
-    history.replaceState(null, "", location.pathname + location.search);
+    dropFromHash("key");
   }
   return sessionStorage.getItem(KEY_ITEM);
+}
+
+/** Takes `name=…` out of the address's hash, keeping the rest (another key, a linked answer). */
+export function dropFromHash(name: string): void {
+  const rest = location.hash
+    .slice(1)
+    .split("&")
+    .filter((part) => part && !part.startsWith(`${name}=`))
+    .join("&");
+  history.replaceState(null, "", location.pathname + location.search + (rest ? `#${rest}` : ""));
 }
 
 /** Remembers a read key for this tab. */

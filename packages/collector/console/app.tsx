@@ -27,6 +27,7 @@ import { InboxView } from "./inbox.js";
 import { KeyForm, Pickers } from "./pickers.js";
 import { CesCard, CsatCard, GapCard, NpsCards } from "./score-cards.js";
 import { type PeriodKey, strings } from "./strings.js";
+import { SurveysView } from "./surveys.js";
 import { type ChartPoint, type ChartSeries, TrendChart } from "./trend-chart.js";
 
 const t = strings();
@@ -47,7 +48,7 @@ function selectionFromUrl(): Partial<Selection> {
   };
 }
 
-type View = "results" | "inbox";
+type View = "results" | "inbox" | "surveys";
 const BANDS: readonly string[] = ["detractor", "passive", "promoter", "unhappy", "happy"];
 
 /**
@@ -67,7 +68,7 @@ function inboxFromUrl(): { view: View; filters: InboxFilters } {
     return (allowed.includes(v) ? v : "") as T;
   };
   return {
-    view: q.get("view") === "inbox" || LINKED_ANSWER ? "inbox" : "results",
+    view: LINKED_ANSWER || q.get("view") === "inbox" ? "inbox" : q.get("view") === "surveys" ? "surveys" : "results",
     filters: {
       band: pick("band", BANDS),
       comment: pick("comment", ["with", "without"]),
@@ -245,6 +246,7 @@ export function App() {
     if (!selection.survey) return;
     const q = new URLSearchParams({ survey: selection.survey, period: selection.period, by: selection.by });
     if (selection.filters.length) q.set("filter", selection.filters.join(","));
+    if (view === "surveys") q.set("view", "surveys");
     if (view === "inbox") {
       q.set("view", "inbox");
       for (const [k, v] of Object.entries(inboxFilters)) if (v) q.set(k, v);
@@ -285,7 +287,7 @@ export function App() {
         <div class="title">
           <h1>{t.title}</h1>
           <nav class="views" aria-label={t.title}>
-            {(["results", "inbox"] as const).map((v) => (
+            {(["results", "inbox", "surveys"] as const).map((v) => (
               <button
                 key={v}
                 type="button"
@@ -300,11 +302,13 @@ export function App() {
               </button>
             ))}
           </nav>
-          <span class="sub" data-testid="responses">
-            {current ? t.responsesInPeriod(current.responses) : t.loading}
-          </span>
+          {view !== "surveys" && (
+            <span class="sub" data-testid="responses">
+              {current ? t.responsesInPeriod(current.responses) : t.loading}
+            </span>
+          )}
         </div>
-        {surveys && surveys.length > 0 && (
+        {view !== "surveys" && surveys && surveys.length > 0 && (
           <Pickers
             surveys={surveys}
             survey={selection.survey}
@@ -313,7 +317,7 @@ export function App() {
             onPeriod={(period) => setSelection((s) => ({ ...s, period }))}
           />
         )}
-        {selection.survey && (
+        {view !== "surveys" && selection.survey && (
           <a class="button" href={csvHref(selection, key)} download data-testid="csv">
             {t.downloadCsv}
           </a>
@@ -340,6 +344,7 @@ export function App() {
             <span class="flag">{t.unknownSurvey}</span> {t.unknownSurveyNote(current.survey.id)}
           </p>
         )}
+        {view === "surveys" && <SurveysView />}
         {current && view === "inbox" && (
           <>
             <FilterChips

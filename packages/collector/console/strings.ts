@@ -79,7 +79,30 @@ export interface Strings {
   loadMore: string;
   scoreOf(kind: string): string;
   chartData: string;
-  views: { results: string; inbox: string };
+  views: { results: string; inbox: string; surveys: string };
+  surveys: {
+    title: string;
+    keyNeeded: string;
+    keyRefused: string;
+    keyLabel: string;
+    keySubmit: string;
+    status: Record<"draft" | "active" | "paused" | "archived", string>;
+    actions: Record<"launch" | "pause" | "archive", string>;
+    done: Record<"launch" | "pause" | "archive", string>;
+    version(n: number): string;
+    definition: string;
+    save: string;
+    savedVersion: string;
+    notJson: string;
+    stale: string;
+    launchTitle(name: string): string;
+    cancel: string;
+    newTitle: string;
+    template: string;
+    newId: string;
+    create: string;
+    pick: string;
+  };
   followUpTitle: string;
   followedUp(done: number, of: number, share: string): string;
   medianToFirst(duration: string): string;
@@ -205,7 +228,34 @@ const en: Strings = {
   loadMore: "Show more comments",
   scoreOf: (kind) => ({ nps: "NPS", csat: "CSAT", ces: "CES" })[kind] ?? kind,
   chartData: "Data of the chart",
-  views: { results: "Results", inbox: "Inbox" },
+  views: { results: "Results", inbox: "Inbox", surveys: "Surveys" },
+  surveys: {
+    title: "Surveys",
+    keyNeeded: "Changing surveys needs this collector's admin key.",
+    keyRefused: "This collector does not accept that key, or has no admin key (start it with --admin-key).",
+    keyLabel: "Admin key",
+    keySubmit: "Manage surveys",
+    status: { draft: "Draft", active: "Live", paused: "Paused", archived: "Archived" },
+    actions: { launch: "Launch", pause: "Pause", archive: "Archive" },
+    done: {
+      launch: "Live: pages get it on their next load.",
+      pause: "Paused: pages stop showing it on their next load.",
+      archive: "Archived: no longer shown; its results are kept.",
+    },
+    version: (n) => `version ${n}`,
+    definition: "Definition (JSON, checked by the collector when you save)",
+    save: "Save as a new version",
+    savedVersion: "Saved.",
+    notJson: "Not valid JSON",
+    stale: "Someone saved this survey meanwhile: reopen it to see their version, then make your change again.",
+    launchTitle: (name) => `Launch “${name}”?`,
+    cancel: "Not now",
+    newTitle: "New survey",
+    template: "Start from",
+    newId: "Id (letters, digits, - _ .)",
+    create: "Create as a draft",
+    pick: "Pick a survey to change, launch or pause it, or create one from a template.",
+  },
   followUpTitle: "Follow-up of detractors",
   followedUp: (done, of, share) => `${done} of ${of} followed up (${share})`,
   medianToFirst: (d) => `median ${d} to the first follow-up`,
