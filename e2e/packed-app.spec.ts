@@ -193,7 +193,8 @@ test("packing writes three tarballs with what a user needs and nothing of the te
   for (const [name, list] of Object.entries(lists)) {
     const testFiles = list.filter((f) => /\.test(-d)?\.|\.bench\.|(^|\/)testing\/|test-support|\.tsbuildinfo$/.test(f));
     expect(testFiles, `test files in @sonde/${name}`).toEqual([]);
-    expect(list, `@sonde/${name}`).toContain("package.json");
+    // What npm shows on a package's page and what its licence says travel with it.
+    expect(list, `@sonde/${name}`).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE"]));
   }
   expect(lists.core).toEqual(
     expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "survey.schema.json", "README.md"]),
