@@ -89,6 +89,8 @@ test("the form edits text, languages and targeting; the JSON tab shows them and 
 });
 
 test("keyboard only: add a step and save; axe-clean; fits a 390 px phone", async ({ page }) => {
+  // Tabbing through the whole form, key by key, takes a while on a loaded machine.
+  test.setTimeout(90_000);
   const editor = await createFromNps(page, "nps-keys");
   await page.setViewportSize({ width: 1280, height: 900 });
   const steps = editor.getByTestId("builder-step");
@@ -109,14 +111,17 @@ test("keyboard only: add a step and save; axe-clean; fits a 390 px phone", async
   await page.keyboard.press("Enter");
   await expect(editor).toContainText("version 2");
 
-  await page.screenshot({ path: "/tmp/builder-1280.png", fullPage: false });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "/tmp/builder-1280.png" });
+  await editor.getByRole("group", { name: "Appearance" }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "/tmp/builder-1280-targeting.png" });
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   await page.setViewportSize({ width: 390, height: 844 });
   await editor.scrollIntoViewIfNeeded();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.screenshot({ path: "/tmp/builder-390.png", fullPage: false });
+  await page.screenshot({ path: "/tmp/builder-390.png" });
   await editor.getByTestId("builder-step").first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: "/tmp/builder-390-step.png", fullPage: false });
   const narrow = await new AxeBuilder({ page }).analyze();

@@ -82,10 +82,10 @@ export function StepEditor(props: StepProps) {
           />
         )}
         {SCALE_KINDS.has(kind) && (
-          <>
+          <div class="row pair">
             {text("lowLabel", b.lowLabel)}
             {text("highLabel", b.highLabel)}
-          </>
+          </div>
         )}
         {kind === "csat" && (
           <SelectField
@@ -110,8 +110,10 @@ export function StepEditor(props: StepProps) {
               ]}
               onChange={(v) => set(["scale"], v ? Number(v) : undefined)}
             />
-            {text("expectedLabel", b.expectedLabel)}
-            {text("experiencedLabel", b.experiencedLabel)}
+            <div class="row pair">
+              {text("expectedLabel", b.expectedLabel)}
+              {text("experiencedLabel", b.experiencedLabel)}
+            </div>
           </>
         )}
         {kind === "open" && (

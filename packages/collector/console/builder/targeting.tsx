@@ -69,7 +69,7 @@ export function AppearanceFields(props: PartProps) {
           <TextField
             key={key}
             label={b.colors[key]}
-            placeholder="#4f46e5"
+            placeholder={key === "brand" ? "#4f46e5" : undefined}
             value={get([...theme, key])}
             onChange={(v) => set([...theme, key], v)}
           />
