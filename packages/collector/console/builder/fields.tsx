@@ -43,7 +43,7 @@ export function NumberField(props: {
   step?: number;
 }) {
   return (
-    <label class="field">
+    <label class="field number">
       <span>{props.label}</span>
       <input
         type="number"
