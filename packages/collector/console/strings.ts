@@ -184,7 +184,7 @@ export interface Strings {
     placeholder: string;
     maxLength: string;
     choices: string;
-    choiceId: string;
+    choiceId(n: number): string;
     choiceLabel(n: number): string;
     removeChoice(n: number): string;
     newChoice: string;
@@ -498,7 +498,7 @@ const en: Strings = {
     placeholder: "Placeholder",
     maxLength: "Most characters",
     choices: "Choices",
-    choiceId: "Choice id",
+    choiceId: (n) => `Id of choice ${n}`,
     choiceLabel: (n) => `Choice ${n}`,
     removeChoice: (n) => `Remove choice ${n}`,
     newChoice: "New choice",

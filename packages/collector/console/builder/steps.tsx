@@ -145,7 +145,12 @@ function Choices({ step, languages, defaultLocale, set, onChange }: Inner) {
       <ol class="choices">
         {choices.map((choice, i) => (
           <li key={i}>
-            <TextField label={b.choiceId} value={choice.id} keepEmpty onChange={(v) => set(["choices", i, "id"], v)} />
+            <TextField
+              label={b.choiceId(i + 1)}
+              value={choice.id}
+              keepEmpty
+              onChange={(v) => set(["choices", i, "id"], v)}
+            />
             <TextFields
               label={b.choiceLabel(i + 1)}
               value={choice.label}
