@@ -93,7 +93,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "collector", root: here, include: ["packages/collector/src/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "collector",
+          root: here,
+          include: ["packages/collector/src/**/*.test.ts", "packages/collector/console/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         extends: true,

@@ -41,7 +41,8 @@ test("create from a template, fix a mistake, launch after the summary, answer on
   await expect(page.getByTestId("surveys")).toContainText("nps-live");
 
   // A mistake in the JSON: the collector names the path; nothing is saved.
-  const json = editor.getByLabel("Definition (JSON, checked by the collector when you save)");
+  await editor.getByRole("tab", { name: "JSON" }).click();
+  const json = editor.getByLabel("Definition (JSON, checked as you type and by the collector when you save)");
   const good = await json.inputValue();
   await json.fill(good.replace('"kind": "nps"', '"kind": "stars"'));
   await editor.getByRole("button", { name: "Save as a new version" }).click();

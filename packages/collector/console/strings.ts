@@ -140,6 +140,139 @@ export interface Strings {
   historyEntry(status: string, when: string): string;
   gapAnswer(experienced: number, expected: number): string;
   pickAnswer: string;
+  /** The survey builder: the form, its tabs, and the JSON checked as you type. */
+  builder: {
+    tabs: { form: string; json: string };
+    tabsLabel: string;
+    jsonLabel: string;
+    jsonOk: string;
+    jsonProblems(n: number): string;
+    notJson(message: string): string;
+    side: string;
+    inLanguage(label: string, locale: string): string;
+    basics: string;
+    name: string;
+    defaultLocale: string;
+    languagesInUse(list: string): string;
+    newLanguage: string;
+    addLanguage: string;
+    steps: string;
+    stepLegend(n: number, kind: string): string;
+    kinds: Record<"nps" | "csat" | "ces" | "gap" | "thumbs" | "open" | "single" | "multiple" | "thanks", string>;
+    newQuestion: Record<"nps" | "csat" | "ces" | "gap" | "thumbs" | "open" | "single" | "multiple" | "thanks", string>;
+    defaultChoices: string[];
+    newStepKind: string;
+    addStep: string;
+    moveUp(n: number): string;
+    moveDown(n: number): string;
+    removeStep(n: number): string;
+    kind: string;
+    stepId: string;
+    question: string;
+    thanksText: string;
+    description: string;
+    required: string;
+    lowLabel: string;
+    highLabel: string;
+    display: string;
+    displays: Record<"numbers" | "emoji" | "stars", string>;
+    byDefault: string;
+    scale: string;
+    points(n: number): string;
+    expectedLabel: string;
+    experiencedLabel: string;
+    placeholder: string;
+    maxLength: string;
+    choices: string;
+    choiceId(n: number): string;
+    choiceLabel(n: number): string;
+    removeChoice(n: number): string;
+    newChoice: string;
+    addChoice: string;
+    other: string;
+    closeAfter: string;
+    keepOpen: string;
+    link: string;
+    linkUrl: string;
+    linkLabel: string;
+    flow: string;
+    branchLegend(n: number): string;
+    whenChoices: string;
+    min: string;
+    max: string;
+    goto: string;
+    choose: string;
+    end: string;
+    removeBranch(n: number): string;
+    addBranch: string;
+    next: string;
+    following: string;
+    appearance: string;
+    position: string;
+    positions: Record<"bottom-right" | "bottom-left" | "center" | "top-banner" | "bottom-banner" | "inline", string>;
+    selector: string;
+    mode: string;
+    modes: Record<"light" | "dark" | "auto", string>;
+    colors: Record<"brand" | "text" | "background", string>;
+    radius: string;
+    font: string;
+    zIndex: string;
+    triggers: string;
+    noTriggers: string;
+    triggerLegend(n: number, type: string): string;
+    triggerType: string;
+    triggerTypes: Record<"pageview" | "event" | "time" | "scroll" | "exit" | "click" | "manual", string>;
+    eventName: string;
+    seconds: string;
+    percent: string;
+    clickSelector: string;
+    removeTrigger(n: number): string;
+    addTrigger: string;
+    properties: string;
+    addProperty: string;
+    urlRules: string;
+    urlPart: string;
+    parts: Record<"href" | "path" | "query" | "hash", string>;
+    urlMatchKind: string;
+    matches: Record<"exact" | "contains" | "startsWith" | "endsWith" | "glob" | "regex", string>;
+    urlValue: string;
+    not: string;
+    removeUrlRule(n: number): string;
+    addUrlRule: string;
+    urlMatch: string;
+    all: string;
+    any: string;
+    key: string;
+    operator: string;
+    operators: Record<"eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "in" | "exists", string>;
+    value: string;
+    values: string;
+    mustExist: string;
+    removeCondition(n: number): string;
+    audience: string;
+    identified: string;
+    everyone: string;
+    identifiedOnly: string;
+    anonymousOnly: string;
+    locales: string;
+    devices: string;
+    deviceNames: Record<"mobile" | "tablet" | "desktop", string>;
+    minVisits: string;
+    minDays: string;
+    attributesMatch: string;
+    attributes: string;
+    addAttribute: string;
+    pacing: string;
+    sampling: string;
+    delay: string;
+    priority: string;
+    recontactDays: string;
+    dismissDays: string;
+    maxDisplays: string;
+    ignoreCooldown: string;
+    scheduleStart: string;
+    scheduleEnd: string;
+  };
 }
 
 /** The periods the picker offers. */
@@ -301,6 +434,191 @@ const en: Strings = {
   historyEntry: (status, when) => `${status}, ${when}`,
   gapAnswer: (experienced, expected) => `experienced ${experienced}, expected ${expected}`,
   pickAnswer: "Pick an answer to see it whole and record its follow-up.",
+  builder: {
+    tabs: { form: "Form", json: "JSON" },
+    tabsLabel: "Edit the survey as",
+    jsonLabel: "Definition (JSON, checked as you type and by the collector when you save)",
+    jsonOk: "The definition is valid.",
+    jsonProblems: (n) => (n === 1 ? "1 problem:" : `${n} problems:`),
+    notJson: (message) => `Not valid JSON: ${message}`,
+    side: "Preview",
+    inLanguage: (label, locale) => `${label} (${locale})`,
+    basics: "Survey",
+    name: "Name (only in the console)",
+    defaultLocale: "Default language",
+    languagesInUse: (list) =>
+      `Languages: ${list}. Each text gets a field per language; leave one empty to fall back to the default.`,
+    newLanguage: "Language tag, such as da or pt-BR",
+    addLanguage: "Add language",
+    steps: "Steps",
+    stepLegend: (n, kind) => `Step ${n}: ${kind}`,
+    kinds: {
+      nps: "NPS (0–10)",
+      csat: "Satisfaction (1–5)",
+      ces: "Effort (1–7)",
+      gap: "Expected vs experienced",
+      thumbs: "Thumbs up or down",
+      open: "Free text",
+      single: "Pick one",
+      multiple: "Pick any",
+      thanks: "Thank-you",
+    },
+    newQuestion: {
+      nps: "How likely are you to recommend us to a friend or colleague?",
+      csat: "How satisfied are you?",
+      ces: "It was easy to get this done.",
+      gap: "How did it compare with what you expected?",
+      thumbs: "Was this helpful?",
+      open: "Anything else you would like to tell us?",
+      single: "Which one fits best?",
+      multiple: "Which of these apply?",
+      thanks: "Thank you!",
+    },
+    defaultChoices: ["First choice", "Second choice"],
+    newStepKind: "Kind of step to add",
+    addStep: "Add step",
+    moveUp: (n) => `Move step ${n} up`,
+    moveDown: (n) => `Move step ${n} down`,
+    removeStep: (n) => `Remove step ${n}`,
+    kind: "Kind",
+    stepId: "Id (in results and branches)",
+    question: "Question",
+    thanksText: "Thank-you text",
+    description: "Description (optional)",
+    required: "An answer is required",
+    lowLabel: "Label of the lowest score",
+    highLabel: "Label of the highest score",
+    display: "Shown as",
+    displays: { numbers: "Numbers", emoji: "Emoji", stars: "Stars" },
+    byDefault: "Default",
+    scale: "Scale",
+    points: (n) => `1–${n}`,
+    expectedLabel: "Label of the expectation",
+    experiencedLabel: "Label of the experience",
+    placeholder: "Placeholder",
+    maxLength: "Most characters",
+    choices: "Choices",
+    choiceId: (n) => `Id of choice ${n}`,
+    choiceLabel: (n) => `Choice ${n}`,
+    removeChoice: (n) => `Remove choice ${n}`,
+    newChoice: "New choice",
+    addChoice: "Add choice",
+    other: "Offer “Other” with a text field",
+    closeAfter: "Closes after (seconds)",
+    keepOpen: "Keep open until closed",
+    link: "Link (optional)",
+    linkUrl: "Link address",
+    linkLabel: "Link text",
+    flow: "Then",
+    branchLegend: (n) => `Branch ${n}`,
+    whenChoices: "When the answer is",
+    min: "Score from",
+    max: "Score up to",
+    goto: "Go to",
+    choose: "Choose a step",
+    end: "End the survey",
+    removeBranch: (n) => `Remove branch ${n}`,
+    addBranch: "Add branch",
+    next: "Otherwise go to",
+    following: "The following step",
+    appearance: "Appearance",
+    position: "Position",
+    positions: {
+      "bottom-right": "Bottom right",
+      "bottom-left": "Bottom left",
+      center: "Centre",
+      "top-banner": "Banner at the top",
+      "bottom-banner": "Banner at the bottom",
+      inline: "Inside the page",
+    },
+    selector: "Element (CSS selector)",
+    mode: "Colour scheme",
+    modes: { light: "Light", dark: "Dark", auto: "As the device" },
+    colors: { brand: "Brand colour", text: "Text colour", background: "Background colour" },
+    radius: "Corner radius",
+    font: "Font",
+    zIndex: "Stacking order (z-index)",
+    triggers: "Shows when (any of)",
+    noTriggers: "No trigger: it shows only when the page asks for it.",
+    triggerLegend: (n, type) => `Trigger ${n}: ${type}`,
+    triggerType: "On",
+    triggerTypes: {
+      pageview: "Page view",
+      event: "Event",
+      time: "Time on page",
+      scroll: "Scroll",
+      exit: "Leaving the page",
+      click: "Click",
+      manual: "Only on request",
+    },
+    eventName: "Event name",
+    seconds: "Seconds on the page",
+    percent: "Scrolled (%)",
+    clickSelector: "Clicked element (CSS selector)",
+    removeTrigger: (n) => `Remove trigger ${n}`,
+    addTrigger: "Add trigger",
+    properties: "Event properties (all must hold)",
+    addProperty: "Add property condition",
+    urlRules: "On pages where",
+    urlPart: "Part of the URL",
+    parts: { href: "Whole URL", path: "Path", query: "Query", hash: "Hash" },
+    urlMatchKind: "Match",
+    matches: {
+      exact: "is exactly",
+      contains: "contains",
+      startsWith: "starts with",
+      endsWith: "ends with",
+      glob: "matches the pattern",
+      regex: "matches the regular expression",
+    },
+    urlValue: "Value",
+    not: "Not",
+    removeUrlRule: (n) => `Remove URL rule ${n}`,
+    addUrlRule: "Add URL rule",
+    urlMatch: "Which must hold",
+    all: "All",
+    any: "Any",
+    key: "Key",
+    operator: "Is",
+    operators: {
+      eq: "equal to",
+      neq: "not equal to",
+      gt: "more than",
+      gte: "at least",
+      lt: "less than",
+      lte: "at most",
+      contains: "containing",
+      in: "one of",
+      exists: "set",
+    },
+    value: "Value",
+    values: "Values (comma-separated)",
+    mustExist: "Must be set",
+    removeCondition: (n) => `Remove condition ${n}`,
+    audience: "Who",
+    identified: "People",
+    everyone: "Everyone",
+    identifiedOnly: "Signed-in only",
+    anonymousOnly: "Anonymous only",
+    locales: "Languages (comma-separated)",
+    devices: "Devices (none ticked: all)",
+    deviceNames: { mobile: "Mobile", tablet: "Tablet", desktop: "Desktop" },
+    minVisits: "At least this many visits",
+    minDays: "Days since first seen",
+    attributesMatch: "Attribute conditions that must hold",
+    attributes: "Attributes",
+    addAttribute: "Add attribute condition",
+    pacing: "How often and when",
+    sampling: "Share of people asked (%)",
+    delay: "Delay after the trigger (s)",
+    priority: "Priority (higher first)",
+    recontactDays: "Ask again after (days)",
+    dismissDays: "After a dismissal, wait (days)",
+    maxDisplays: "Show at most (times)",
+    ignoreCooldown: "Show even within the cooldown after another prompt",
+    scheduleStart: "Starts (ISO date-time)",
+    scheduleEnd: "Ends (ISO date-time)",
+  },
 };
 
 /** The texts for the page's language (English until the dashboard is translated). */

@@ -1,5 +1,7 @@
 import type { AdminSurvey, AdminSurveySummary } from "@sonde/collector/api";
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { parseSurvey, unknownFieldIssues } from "@sonde/core";
+import type { ComponentChildren } from "preact";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import {
   AdminProblem,
   AdminRefused,
@@ -11,6 +13,8 @@ import {
   saveAdminKey,
   saveSurvey,
 } from "./admin-api.js";
+import { Builder } from "./builder/builder.js";
+import type { Json } from "./builder/update.js";
 import { formatWhen } from "./format.js";
 import { launchSummary, TEMPLATES } from "./launch.js";
 import { strings } from "./strings.js";
@@ -81,34 +85,103 @@ function LaunchDialog(props: { survey: AdminSurvey; onLaunch: () => void; onCanc
   );
 }
 
-/** One survey: its status and actions, and its definition as JSON, saved as a new version. */
-function Editor(props: { survey: AdminSurvey; adminKey: string | null; onChanged: (s: AdminSurvey) => void }) {
+type Tab = "form" | "json";
+const TABS: Tab[] = ["form", "json"];
+const pretty = (definition: unknown) => JSON.stringify(definition, null, 2);
+
+/** The JSON as typed, checked as the collector checks it: unknown keys are problems, paths named. */
+function liveCheck(text: string): { definition: Json | null; problems: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { definition: null, problems: [t.builder.notJson((e as Error).message)] };
+  }
+  const parsed = parseSurvey(json, { unknownFields: unknownFieldIssues });
+  const definition = json && typeof json === "object" && !Array.isArray(json) ? (json as Json) : null;
+  return { definition, problems: parsed.ok ? [] : parsed.errors };
+}
+
+/** The two ways to edit, as tabs: arrow keys move between them. */
+function Tabs(props: { tab: Tab; onTab: (tab: Tab) => void }) {
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  return (
+    <div class="tabs" role="tablist" aria-label={t.builder.tabsLabel}>
+      {TABS.map((tab, i) => (
+        <button
+          key={tab}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`tab-${tab}`}
+          aria-controls={`panel-${tab}`}
+          aria-selected={props.tab === tab}
+          tabIndex={props.tab === tab ? 0 : -1}
+          class={props.tab === tab ? "on" : ""}
+          onClick={() => props.onTab(tab)}
+          onKeyDown={(e) => {
+            if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+            e.preventDefault();
+            const next = TABS[(i + (e.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!;
+            props.onTab(next);
+            refs.current[TABS.indexOf(next)]?.focus();
+          }}
+        >
+          {t.builder.tabs[tab]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One survey: its status and actions, and its definition — as a form or as JSON checked as you
+ * type, both editing the same definition — saved as a new version. `side` renders beside the
+ * editor on wide screens (the preview), given the definition as it is now.
+ */
+function Editor(props: {
+  survey: AdminSurvey;
+  adminKey: string | null;
+  onChanged: (s: AdminSurvey) => void;
+  side?: (definition: Json) => ComponentChildren;
+}) {
   const { survey } = props;
-  const [text, setText] = useState(() => JSON.stringify(survey.definition, null, 2));
+  const [definition, setDefinition] = useState<Json>(() => survey.definition as unknown as Json);
+  const [text, setText] = useState(() => pretty(survey.definition));
+  const [tab, setTab] = useState<Tab>("form");
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState("");
   const [confirming, setConfirming] = useState(false);
+  const live = useMemo(() => liveCheck(text), [text]);
 
+  const edit = (next: Json) => {
+    setDefinition(next);
+    setText(pretty(next));
+    setSaved("");
+  };
   const run = async (work: () => Promise<{ body: AdminSurvey }>, done: string) => {
     setSaved("");
     try {
       const { body } = await work();
       setProblems([]);
       setSaved(done);
-      setText(JSON.stringify(body.definition, null, 2));
+      setDefinition(body.definition as unknown as Json);
+      setText(pretty(body.definition));
       props.onChanged(body);
     } catch (e) {
       setProblems(problemLines(e));
     }
   };
   const save = () => {
-    let definition: unknown;
+    let sent: unknown;
     try {
-      definition = JSON.parse(text);
+      sent = JSON.parse(text);
     } catch (e) {
       return setProblems([`${t.surveys.notJson}: ${(e as Error).message}`]);
     }
-    void run(() => saveSurvey(props.adminKey, survey.id, definition, survey.etag), t.surveys.savedVersion);
+    void run(() => saveSurvey(props.adminKey, survey.id, sent, survey.etag), t.surveys.savedVersion);
   };
   const act = (action: Action) =>
     void run(() => changeStatus(props.adminKey, survey.id, action, survey.etag), t.surveys.done[action]);
@@ -135,31 +208,67 @@ function Editor(props: { survey: AdminSurvey; adminKey: string | null; onChanged
           </button>
         ))}
       </div>
-      <label class="json">
-        <span>{t.surveys.definition}</span>
-        <textarea
-          spellcheck={false}
-          rows={18}
-          value={text}
-          onInput={(e) => {
-            setText((e.currentTarget as HTMLTextAreaElement).value);
-            setSaved("");
-          }}
-        />
-      </label>
-      <div class="save">
-        <button type="button" onClick={save}>
-          {t.surveys.save}
-        </button>
-        <span role="status">{saved}</span>
+      <div class="editor-body">
+        <div class="editor-main">
+          <Tabs tab={tab} onTab={setTab} />
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="tab-panel">
+            {tab === "form" ? (
+              <Builder definition={definition} onChange={edit} />
+            ) : (
+              <label class="json">
+                <span>{t.builder.jsonLabel}</span>
+                <textarea
+                  spellcheck={false}
+                  rows={24}
+                  value={text}
+                  aria-describedby="live-check"
+                  onInput={(e) => {
+                    const value = (e.currentTarget as HTMLTextAreaElement).value;
+                    setText(value);
+                    setSaved("");
+                    const parsed = liveCheck(value).definition;
+                    if (parsed) setDefinition(parsed);
+                  }}
+                />
+              </label>
+            )}
+          </div>
+          <div
+            id="live-check"
+            class={live.problems.length ? "live bad" : "live ok"}
+            aria-live="polite"
+            data-testid="live-check"
+          >
+            {live.problems.length === 0 ? (
+              <p>{t.builder.jsonOk}</p>
+            ) : (
+              <>
+                <p>{t.builder.jsonProblems(live.problems.length)}</p>
+                <ul class="live-list">
+                  {live.problems.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+          <div class="save">
+            <button type="button" onClick={save}>
+              {t.surveys.save}
+            </button>
+            <span role="status">{saved}</span>
+          </div>
+          {problems.length > 0 && (
+            <ul class="problems" role="alert" data-testid="problems">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {/* The side column: the preview and "would it show?" panel render here, given the current definition. */}
+        <div class="editor-side">{props.side?.(definition)}</div>
       </div>
-      {problems.length > 0 && (
-        <ul class="problems" role="alert" data-testid="problems">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
       {confirming && (
         <LaunchDialog
           survey={survey}
