@@ -98,6 +98,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "console",
+          root: here,
+          include: ["packages/collector/console/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "widget",
           root: here,
           include: ["packages/widget/src/**/*.test.{ts,tsx}"],
