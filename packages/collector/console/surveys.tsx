@@ -14,6 +14,7 @@ import {
 import { formatWhen } from "./format.js";
 import { launchSummary, TEMPLATES } from "./launch.js";
 import { strings } from "./strings.js";
+import { parseJson, TryPanels } from "./tryout/index.js";
 
 const t = strings();
 type Action = "launch" | "pause" | "archive";
@@ -160,6 +161,7 @@ function Editor(props: { survey: AdminSurvey; adminKey: string | null; onChanged
           ))}
         </ul>
       )}
+      <TryPanels definition={parseJson(text)} />
       {confirming && (
         <LaunchDialog
           survey={survey}

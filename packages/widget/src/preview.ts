@@ -7,6 +7,7 @@ import {
   loadStrings,
   localeCandidates,
   pickUiLocale,
+  surveyLanguages,
   textLanguage,
   UI_LOCALES,
 } from "./ui/locale-loader.js";
@@ -17,6 +18,11 @@ export type { PromptHandle };
 /** The languages Sonde's prompts speak. */
 /** Text direction of a language. */
 export { directionOf, UI_LOCALES };
+
+/** The languages worth previewing a survey in: its own, those its texts are written in, and Arabic (right to left). */
+export function previewLocales(survey: Survey): string[] {
+  return [...new Set([survey.defaultLocale ?? "en", ...surveyLanguages(survey), "ar"])];
+}
 
 /** What a preview shows, and where. */
 export interface PreviewOptions {

@@ -13,10 +13,12 @@ const NOW = Date.UTC(2026, 11, 5, 10);
 
 const pricing: SurveyOutline = {
   id: "pricing",
+  steps: [],
   rules: { triggers: [{ type: "pageview", url: [{ match: "startsWith", value: "/pricing" }] }] },
 };
 const pros: SurveyOutline = {
   id: "pros",
+  steps: [],
   rules: {
     triggers: [{ type: "pageview" }],
     audience: {
@@ -29,6 +31,7 @@ const pros: SurveyOutline = {
 };
 const checkout: SurveyOutline = {
   id: "checkout",
+  steps: [],
   rules: { triggers: [{ type: "event", name: "checkout", properties: [{ key: "plan", op: "eq", value: "pro" }] }] },
 };
 
@@ -79,8 +82,8 @@ describe("would it show", () => {
   });
 
   it("reads seconds and scroll as the page's time and depth", () => {
-    const timed: SurveyOutline = { id: "t", rules: { triggers: [{ type: "time", seconds: 20 }] } };
-    const scrolled: SurveyOutline = { id: "s", rules: { triggers: [{ type: "scroll", percent: 50 }] } };
+    const timed: SurveyOutline = { id: "t", steps: [], rules: { triggers: [{ type: "time", seconds: 20 }] } };
+    const scrolled: SurveyOutline = { id: "s", steps: [], rules: { triggers: [{ type: "scroll", percent: 50 }] } };
     expect(decide(timed, { seconds: "5" }).reasons).toEqual(["trigger: 5 of 20 s on the page"]);
     expect(decide(timed, { seconds: "20" }).shows).toBe(true);
     expect(decide(scrolled, { scroll: "49" }).shows).toBe(false);
@@ -90,6 +93,7 @@ describe("would it show", () => {
   it("passes visits, device, locale and identity to the audience", () => {
     const picky: SurveyOutline = {
       id: "p",
+      steps: [],
       rules: {
         triggers: [{ type: "pageview" }],
         audience: { minVisits: 3, devices: ["mobile"], locales: ["de"], identified: true },

@@ -70,13 +70,13 @@ function scalar(text: string): Scalar {
 export function parseAttributes(text: string): { attributes: Attributes; problems: string[] } {
   const attributes: Record<string, Scalar> = {};
   const problems: string[] = [];
-  text.split("\n").forEach((raw, i) => {
+  for (const [i, raw] of text.split("\n").entries()) {
     const line = raw.trim();
-    if (!line) return;
     const at = line.indexOf("=");
-    if (at < 1) return problems.push(`attributes, line ${i + 1}: write key=value (got "${line}")`);
-    attributes[line.slice(0, at).trim()] = scalar(line.slice(at + 1).trim());
-  });
+    if (!line) continue;
+    if (at < 1) problems.push(`attributes, line ${i + 1}: write key=value (got "${line}")`);
+    else attributes[line.slice(0, at).trim()] = scalar(line.slice(at + 1).trim());
+  }
   return { attributes, problems };
 }
 
@@ -84,12 +84,15 @@ export function parseAttributes(text: string): { attributes: Attributes; problem
 export function parseEvents(text: string): { events: PageEvent[]; problems: string[] } {
   const events: PageEvent[] = [];
   const problems: string[] = [];
-  text.split("\n").forEach((raw, i) => {
+  for (const [i, raw] of text.split("\n").entries()) {
     const line = raw.trim();
-    if (!line) return;
-    const [name = "", ...rest] = line.split(/\s+/);
+    const name = line.split(/\s/, 1)[0] ?? "";
     const json = line.slice(name.length).trim();
-    if (!rest.length) return events.push({ name });
+    if (!line) continue;
+    if (!json) {
+      events.push({ name });
+      continue;
+    }
     try {
       const properties: unknown = JSON.parse(json);
       if (!properties || typeof properties !== "object" || Array.isArray(properties)) throw new Error();
@@ -97,7 +100,7 @@ export function parseEvents(text: string): { events: PageEvent[]; problems: stri
     } catch {
       problems.push(`events, line ${i + 1}: properties must be a JSON object, e.g. {"plan":"pro"}`);
     }
-  });
+  }
   return { events, problems };
 }
 

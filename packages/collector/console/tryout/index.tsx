@@ -1,0 +1,52 @@
+// The try-out panels under a survey's definition: a live preview and "would it show?".
+import { checkSurvey, type Survey } from "@sonde/core";
+import { useEffect, useState } from "preact/hooks";
+import { strings } from "../strings.js";
+import { Preview } from "./preview.js";
+import { WouldShow } from "./would-show.js";
+
+const t = strings();
+
+/** How long typing must pause before the panels follow the definition. */
+const SETTLE_MS = 300;
+
+/** The JSON value of a text, or undefined when it is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The survey a definition describes once it passes core's checks, or null. */
+function checked(json: string): Survey | null {
+  const result = json ? checkSurvey(JSON.parse(json)) : null;
+  return result?.ok ? result.value : null;
+}
+
+/** A survey's live preview and its "would it show?" panel, following the definition as it is edited. */
+export function TryPanels({ definition }: { definition: unknown }) {
+  // Compared as text: the editor parses a new object on every render.
+  const json = definition === undefined ? "" : JSON.stringify(definition);
+  const [survey, setSurvey] = useState<Survey | null>(() => checked(json));
+  useEffect(() => {
+    const timer = setTimeout(() => setSurvey(checked(json)), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [json]);
+
+  return (
+    <div class="tryout" data-testid="tryout">
+      {survey ? (
+        <>
+          <Preview survey={survey} />
+          <WouldShow survey={survey} />
+        </>
+      ) : (
+        <p class="notice" role="status">
+          {t.tryout.fixDefinition}
+        </p>
+      )}
+    </div>
+  );
+}
