@@ -2,7 +2,7 @@
 import { checkSurvey, type Survey } from "@sonde/core";
 import { useEffect, useState } from "preact/hooks";
 import { strings } from "../strings.js";
-import { Preview } from "./preview.js";
+import { Preview, type PreviewLook } from "./preview.js";
 import { WouldShow } from "./would-show.js";
 
 const t = strings();
@@ -30,6 +30,7 @@ export function TryPanels({ definition }: { definition: unknown }) {
   // Compared as text: the editor parses a new object on every render.
   const json = definition === undefined ? "" : JSON.stringify(definition);
   const [survey, setSurvey] = useState<Survey | null>(() => checked(json));
+  const [look, setLook] = useState<PreviewLook>({ locale: "", mode: "light", width: "desktop" });
   useEffect(() => {
     const timer = setTimeout(() => setSurvey(checked(json)), SETTLE_MS);
     return () => clearTimeout(timer);
@@ -39,7 +40,7 @@ export function TryPanels({ definition }: { definition: unknown }) {
     <div class="tryout" data-testid="tryout">
       {survey ? (
         <>
-          <Preview survey={survey} />
+          <Preview survey={survey} look={look} onLook={(patch) => setLook((l) => ({ ...l, ...patch }))} />
           <WouldShow survey={survey} />
         </>
       ) : (

@@ -4,8 +4,14 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { strings } from "../strings.js";
 
 const t = strings();
-type Mode = "light" | "dark";
-type Width = "phone" | "desktop";
+
+/** How the preview is looked at; kept by the panels while the definition is being fixed. */
+export interface PreviewLook {
+  /** A language the survey is previewed in; empty for the survey's own. */
+  locale: string;
+  mode: "light" | "dark";
+  width: "phone" | "desktop";
+}
 
 /** A labelled select of a few values. */
 function Choice<V extends string>(props: {
@@ -33,12 +39,11 @@ function Choice<V extends string>(props: {
  * The survey's prompt rendered by the widget's own UI code, inline in a frame of a phone's or a
  * desktop's width, in a chosen language and colour mode. Answers go nowhere.
  */
-export function Preview({ survey }: { survey: Survey }) {
+export function Preview(props: { survey: Survey; look: PreviewLook; onLook: (patch: Partial<PreviewLook>) => void }) {
+  const { survey, onLook } = props;
+  const { mode, width } = props.look;
   const locales = previewLocales(survey);
-  const [picked, setLocale] = useState(locales[0]!);
-  const locale = locales.includes(picked) ? picked : locales[0]!;
-  const [mode, setMode] = useState<Mode>("light");
-  const [width, setWidth] = useState<Width>("desktop");
+  const locale = locales.includes(props.look.locale) ? props.look.locale : locales[0]!;
   const [round, setRound] = useState(0);
   const frame = useRef<HTMLDivElement>(null);
 
@@ -70,21 +75,21 @@ export function Preview({ survey }: { survey: Survey }) {
           value={locale}
           options={locales}
           text={(l) => `${l} (${t.tryout.direction[directionOf(l)]})`}
-          onChange={setLocale}
+          onChange={(l) => onLook({ locale: l })}
         />
         <Choice
           label={t.tryout.colours}
           value={mode}
           options={["light", "dark"] as const}
           text={(m) => t.tryout.modes[m]}
-          onChange={setMode}
+          onChange={(m) => onLook({ mode: m })}
         />
         <Choice
           label={t.tryout.width}
           value={width}
           options={["phone", "desktop"] as const}
           text={(w) => t.tryout.widths[w]}
-          onChange={setWidth}
+          onChange={(w) => onLook({ width: w })}
         />
         <button type="button" class="quiet" onClick={() => setRound((n) => n + 1)}>
           {t.tryout.restart}
