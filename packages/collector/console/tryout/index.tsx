@@ -1,14 +1,10 @@
-// The try-out panels under a survey's definition: a live preview and "would it show?".
-import { checkSurvey, type Survey } from "@sonde/core";
+// The try-out panels under a survey's definition: a live preview and "would it show?". Their code
+// (the survey schema, the rules, the prompt's UI) is a chunk of its own, fetched when a survey is
+// opened, so that the console's first download stays what the results pages need.
 import { useEffect, useState } from "preact/hooks";
-import { strings } from "../strings.js";
-import { Preview, type PreviewLook } from "./preview.js";
-import { WouldShow } from "./would-show.js";
 
-const t = strings();
-
-/** How long typing must pause before the panels follow the definition. */
-const SETTLE_MS = 300;
+type PanelsModule = typeof import("./panels.js");
+let loading: Promise<PanelsModule> | undefined;
 
 /** The JSON value of a text, or undefined when it is not JSON. */
 export function parseJson(text: string): unknown {
@@ -19,35 +15,19 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** The survey a definition describes once it passes core's checks, or null. */
-function checked(json: string): Survey | null {
-  const result = json ? checkSurvey(JSON.parse(json)) : null;
-  return result?.ok ? result.value : null;
-}
-
 /** A survey's live preview and its "would it show?" panel, following the definition as it is edited. */
 export function TryPanels({ definition }: { definition: unknown }) {
-  // Compared as text: the editor parses a new object on every render.
-  const json = definition === undefined ? "" : JSON.stringify(definition);
-  const [survey, setSurvey] = useState<Survey | null>(() => checked(json));
-  const [look, setLook] = useState<PreviewLook>({ locale: "", mode: "light", width: "desktop" });
+  const [panels, setPanels] = useState<PanelsModule | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => setSurvey(checked(json)), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [json]);
-
-  return (
-    <div class="tryout" data-testid="tryout">
-      {survey ? (
-        <>
-          <Preview survey={survey} look={look} onLook={(patch) => setLook((l) => ({ ...l, ...patch }))} />
-          <WouldShow survey={survey} />
-        </>
-      ) : (
-        <p class="notice" role="status">
-          {t.tryout.fixDefinition}
-        </p>
-      )}
-    </div>
-  );
+    loading ??= import("./panels.js");
+    let gone = false;
+    loading.then(
+      (m) => gone || setPanels(m),
+      (error: unknown) => console.error("sonde console: the try-out panels did not load", error),
+    );
+    return () => {
+      gone = true;
+    };
+  }, []);
+  return panels ? <panels.Panels definition={definition} /> : null;
 }
