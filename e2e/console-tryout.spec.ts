@@ -135,5 +135,5 @@ test("would it show: a survey on /pricing shows there, not on /other, and says w
 
 /** A picture of the try-out panels, to look at when changing them (not compared). */
 async function shot(page: Page, path: string) {
-  await page.getByTestId("tryout").screenshot({ path, animations: "disabled" });
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
 }
