@@ -123,6 +123,15 @@ test("would it show: a survey on /pricing shows there, not on /other, and says w
   await expect(verdict.getByRole("listitem")).toHaveText(['audience: plan unknown, wanted eq "pro"']);
   await editor.getByLabel("Attributes of the person").fill("plan=pro");
   await expect(verdict).toHaveText("Shows");
+
+  // A click trigger: a checkbox for its selector, operated from the keyboard.
+  const definition = JSON.parse(await json.inputValue());
+  definition.rules.triggers = [{ type: "click", selector: "#buy" }];
+  await json.fill(JSON.stringify(definition, null, 2));
+  await expect(verdict.getByRole("listitem")).toHaveText(["trigger: no click on #buy yet"]);
+  await editor.getByLabel("Clicked #buy").focus();
+  await page.keyboard.press("Space");
+  await expect(verdict).toHaveText("Shows");
   await shot(page, "/tmp/tryout-desktop.png");
 
   // On a 390 px phone: everything fits, nothing axe objects to.

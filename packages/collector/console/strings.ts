@@ -170,6 +170,8 @@ export interface Strings {
     locale: string;
     identified: string;
     exitIntent: string;
+    daysSinceFirstSeen: string;
+    clicked(selector: string): string;
     shows: string;
     showsAfter(seconds: number): string;
     doesNotShow: string;
@@ -365,6 +367,8 @@ const en: Strings = {
     locale: "Language of the page",
     identified: "Identified (the page gave a user id)",
     exitIntent: "The pointer headed out of the page",
+    daysSinceFirstSeen: "Days since the first visit",
+    clicked: (selector) => `Clicked ${selector}`,
     shows: "Shows",
     showsAfter: (s) => `Shows, after a delay of ${s} s`,
     doesNotShow: "Does not show",

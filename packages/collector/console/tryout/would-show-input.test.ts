@@ -99,9 +99,34 @@ describe("would it show", () => {
         audience: { minVisits: 3, devices: ["mobile"], locales: ["de"], identified: true },
       },
     };
-    expect(usedFacts(picky)).toEqual({ visits: true, device: true, locale: true, identified: true, exit: false });
+    expect(usedFacts(picky)).toEqual({
+      visits: true,
+      device: true,
+      locale: true,
+      identified: true,
+      firstSeen: false,
+      exit: false,
+      clicks: [],
+    });
     expect(decide(picky, { visits: "2", device: "desktop", locale: "en" }).reasons).toHaveLength(4);
     expect(decide(picky, { visits: "3", device: "mobile", locale: "de-AT", identified: true }).shows).toBe(true);
+  });
+
+  it("passes clicks and the first visit", () => {
+    const clicky: SurveyOutline = {
+      id: "c",
+      steps: [],
+      rules: { triggers: [{ type: "click", selector: "#buy" }], audience: { minDaysSinceFirstSeen: 7 } },
+    };
+    expect(usedFacts(clicky)).toMatchObject({ firstSeen: true, clicks: ["#buy"] });
+    expect(decide(clicky, {}).reasons).toEqual([
+      "trigger: no click on #buy yet",
+      "audience: unknown of 7 days since the first visit",
+    ]);
+    expect(decide(clicky, { clicks: ["#buy"], daysSinceFirstSeen: "3" }).reasons).toEqual([
+      "audience: 3 of 7 days since the first visit",
+    ]);
+    expect(decide(clicky, { clicks: ["#buy"], daysSinceFirstSeen: "7" }).shows).toBe(true);
   });
 
   it("names the lines it cannot read", () => {

@@ -16,6 +16,9 @@ export interface TryForm {
   locale: string;
   identified: boolean;
   exitIntent: boolean;
+  daysSinceFirstSeen: string;
+  /** Selectors of click triggers the person clicked. */
+  clicks: string[];
 }
 
 /** An empty form on a page at `url`. */
@@ -31,6 +34,8 @@ export function emptyForm(url = "https://example.com/"): TryForm {
     locale: "",
     identified: false,
     exitIntent: false,
+    daysSinceFirstSeen: "",
+    clicks: [],
   };
 }
 
@@ -40,18 +45,24 @@ export interface UsedFacts {
   device: boolean;
   locale: boolean;
   identified: boolean;
+  firstSeen: boolean;
   exit: boolean;
+  /** Selectors of the click triggers. */
+  clicks: string[];
 }
 
 /** The facts beyond URL, attributes, events, time and scroll that a survey's rules depend on. */
 export function usedFacts(survey: SurveyOutline): UsedFacts {
   const a = survey.rules?.audience ?? {};
+  const triggers = survey.rules?.triggers ?? [];
   return {
     visits: a.minVisits !== undefined,
     device: a.devices !== undefined,
     locale: a.locales !== undefined,
     identified: a.identified !== undefined,
-    exit: (survey.rules?.triggers ?? []).some((t) => t.type === "exit"),
+    firstSeen: a.minDaysSinceFirstSeen !== undefined,
+    exit: triggers.some((t) => t.type === "exit"),
+    clicks: [...new Set(triggers.flatMap((t) => (t.type === "click" ? [t.selector] : [])))],
   };
 }
 
@@ -128,6 +139,7 @@ export function evaluationInput<S extends SurveyOutline>(
   const secondsOnPage = number(form.seconds, "seconds on the page", problems) ?? 0;
   const scrollDepth = number(form.scroll, "scroll", problems) ?? 0;
   const visits = number(form.visits, "visits", problems);
+  const days = number(form.daysSinceFirstSeen, "days since the first visit", problems);
   const input: EvaluationInput<S> = {
     surveys: [survey],
     context: {
@@ -137,13 +149,19 @@ export function evaluationInput<S extends SurveyOutline>(
       scrollDepth,
       events: parsed.events,
       exitIntent: form.exitIntent,
+      clicks: form.clicks,
       ...(form.device ? { device: form.device } : {}),
       ...(form.locale.trim() ? { locale: form.locale.trim() } : {}),
     },
     history: { surveys: {} },
     now,
     personId: "preview",
-    person: { identified: form.identified, attributes, ...(visits === undefined ? {} : { visits }) },
+    person: {
+      identified: form.identified,
+      attributes,
+      ...(visits === undefined ? {} : { visits }),
+      ...(days === undefined ? {} : { firstSeenAt: now - days * 86_400_000 }),
+    },
   };
   return { input, problems };
 }

@@ -20,7 +20,7 @@ export function WouldShow({ survey }: { survey: Survey }) {
   const decision = evaluate(input);
   const verdict = decision.verdicts[0]!;
   const field = (
-    key: "url" | "seconds" | "scroll" | "visits" | "locale",
+    key: "url" | "seconds" | "scroll" | "visits" | "locale" | "daysSinceFirstSeen",
     label: string,
     mode: "text" | "url" | "decimal" = "text",
   ) => (
@@ -71,6 +71,7 @@ export function WouldShow({ survey }: { survey: Survey }) {
           {field("seconds", t.tryout.seconds, "decimal")}
           {field("scroll", t.tryout.scroll, "decimal")}
           {used.visits && field("visits", t.tryout.visits, "decimal")}
+          {used.firstSeen && field("daysSinceFirstSeen", t.tryout.daysSinceFirstSeen, "decimal")}
         </div>
         {(used.device || used.locale) && (
           <div class="tryout-row">
@@ -92,6 +93,22 @@ export function WouldShow({ survey }: { survey: Survey }) {
         )}
         {used.identified && check("identified", t.tryout.identified)}
         {used.exit && check("exitIntent", t.tryout.exitIntent)}
+        {used.clicks.map((selector) => (
+          <label key={selector} class="tryout-check">
+            <input
+              type="checkbox"
+              checked={form.clicks.includes(selector)}
+              onChange={(e) =>
+                edit({
+                  clicks: (e.currentTarget as HTMLInputElement).checked
+                    ? [...form.clicks, selector]
+                    : form.clicks.filter((c) => c !== selector),
+                })
+              }
+            />
+            {t.tryout.clicked(selector)}
+          </label>
+        ))}
       </div>
       <output class={`tryout-verdict ${verdict.eligible ? "yes" : "no"}`} aria-live="polite" data-testid="would-show">
         <strong>
