@@ -51,7 +51,7 @@ test("create from a template, fix a mistake, launch after the summary, answer on
   await json.fill(good.replace("How likely are you to recommend us", "How likely are you to recommend Lumen"));
   await editor.getByRole("button", { name: "Save as a new version" }).click();
   await expect(editor).toContainText("version 2");
-  await expect(editor.getByRole("status")).toHaveText("Saved.");
+  await expect(editor.locator(".save").getByRole("status")).toHaveText("Saved.");
 
   // Launch: first a summary of who sees it and how often.
   await editor.getByRole("button", { name: "Launch" }).click();

@@ -273,6 +273,43 @@ export interface Strings {
     scheduleStart: string;
     scheduleEnd: string;
   };
+  /** The try-out panels of a survey: its live preview, and whether it would show on a page. */
+  tryout: {
+    fixDefinition: string;
+    previewTitle: string;
+    previewHint: string;
+    language: string;
+    direction: Record<"ltr" | "rtl", string>;
+    colours: string;
+    modes: Record<"light" | "dark", string>;
+    width: string;
+    widths: Record<"phone" | "desktop", string>;
+    restart: string;
+    frame: string;
+    closed: string;
+    wouldShowTitle: string;
+    wouldShowHint: string;
+    url: string;
+    attributes: string;
+    attributesHint: string;
+    events: string;
+    eventsHint: string;
+    seconds: string;
+    scroll: string;
+    visits: string;
+    device: string;
+    anyDevice: string;
+    devices: Record<"mobile" | "tablet" | "desktop", string>;
+    locale: string;
+    identified: string;
+    exitIntent: string;
+    daysSinceFirstSeen: string;
+    clicked(selector: string): string;
+    shows: string;
+    showsAfter(seconds: number): string;
+    doesNotShow: string;
+    unreadable: string;
+  };
 }
 
 /** The periods the picker offers. */
@@ -618,6 +655,42 @@ const en: Strings = {
     ignoreCooldown: "Show even within the cooldown after another prompt",
     scheduleStart: "Starts (ISO date-time)",
     scheduleEnd: "Ends (ISO date-time)",
+  },
+  tryout: {
+    fixDefinition: "Fix the definition to preview it.",
+    previewTitle: "Preview",
+    previewHint: "The prompt as a page shows it. Answers move through the steps and are sent nowhere.",
+    language: "Language",
+    direction: { ltr: "left to right", rtl: "right to left" },
+    colours: "Colours",
+    modes: { light: "Light", dark: "Dark" },
+    width: "Width",
+    widths: { phone: "Phone (390 px)", desktop: "Desktop" },
+    restart: "Restart",
+    frame: "Preview of the prompt",
+    closed: "The prompt closed. Restart to see it again.",
+    wouldShowTitle: "Would it show?",
+    wouldShowHint: "A page with these facts, for someone who has never seen a prompt.",
+    url: "Page URL",
+    attributes: "Attributes of the person",
+    attributesHint: "One key=value a line, e.g. plan=pro or seats=12",
+    events: "Events fired on the page",
+    eventsHint: 'One a line: a name, then properties as JSON if any, e.g. checkout {"plan":"pro"}',
+    seconds: "Seconds on the page",
+    scroll: "Scrolled (%)",
+    visits: "Visits, this one included",
+    device: "Device",
+    anyDevice: "Unknown",
+    devices: { mobile: "Mobile", tablet: "Tablet", desktop: "Desktop" },
+    locale: "Language of the page",
+    identified: "Identified (the page gave a user id)",
+    exitIntent: "The pointer headed out of the page",
+    daysSinceFirstSeen: "Days since the first visit",
+    clicked: (selector) => `Clicked ${selector}`,
+    shows: "Shows",
+    showsAfter: (s) => `Shows, after a delay of ${s} s`,
+    doesNotShow: "Does not show",
+    unreadable: "Not read:",
   },
 };
 

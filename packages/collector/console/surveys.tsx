@@ -1,6 +1,5 @@
 import type { AdminSurvey, AdminSurveySummary } from "@sonde/collector/api";
 import { parseSurvey, unknownFieldIssues } from "@sonde/core";
-import type { ComponentChildren } from "preact";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import {
   AdminProblem,
@@ -18,6 +17,7 @@ import type { Json } from "./builder/update.js";
 import { formatWhen } from "./format.js";
 import { launchSummary, TEMPLATES } from "./launch.js";
 import { strings } from "./strings.js";
+import { TryPanels } from "./tryout/index.js";
 
 const t = strings();
 type Action = "launch" | "pause" | "archive";
@@ -138,15 +138,10 @@ function Tabs(props: { tab: Tab; onTab: (tab: Tab) => void }) {
 
 /**
  * One survey: its status and actions, and its definition — as a form or as JSON checked as you
- * type, both editing the same definition — saved as a new version. `side` renders beside the
- * editor on wide screens (the preview), given the definition as it is now.
+ * type, both editing the same definition — saved as a new version. Beside it on wide screens
+ * (below on phones) the try-out panels follow the definition as it is now, its last valid JSON.
  */
-function Editor(props: {
-  survey: AdminSurvey;
-  adminKey: string | null;
-  onChanged: (s: AdminSurvey) => void;
-  side?: (definition: Json) => ComponentChildren;
-}) {
+function Editor(props: { survey: AdminSurvey; adminKey: string | null; onChanged: (s: AdminSurvey) => void }) {
   const { survey } = props;
   const [definition, setDefinition] = useState<Json>(() => survey.definition as unknown as Json);
   const [text, setText] = useState(() => pretty(survey.definition));
@@ -266,8 +261,9 @@ function Editor(props: {
             </ul>
           )}
         </div>
-        {/* The side column: the preview and "would it show?" panel render here, given the current definition. */}
-        <div class="editor-side">{props.side?.(definition)}</div>
+        <div class="editor-side">
+          <TryPanels definition={definition} />
+        </div>
       </div>
       {confirming && (
         <LaunchDialog
