@@ -57,7 +57,7 @@ test("the form edits text, languages and targeting; the JSON tab shows them and 
 
   await editor.getByRole("button", { name: "Save as a new version" }).click();
   await expect(editor).toContainText("version 2");
-  await expect(editor.getByRole("status")).toHaveText("Saved.");
+  await expect(editor.locator(".save").getByRole("status")).toHaveText("Saved.");
 
   // The JSON tab shows what the form wrote, as the collector stored it.
   await editor.getByRole("tab", { name: "JSON" }).click();

@@ -56,7 +56,7 @@ test("the preview is the real prompt: it branches, speaks Arabic right to left, 
   await expect(card).toContainText("What do you like most?");
 
   // Arabic: the prompt's own strings and direction.
-  await editor.getByLabel("Language").selectOption("ar");
+  await editor.getByTestId("tryout").getByLabel("Language").selectOption("ar");
   await expect(preview.locator("sonde-prompt")).toHaveAttribute("dir", "rtl");
   await expect(card.getByRole("button", { name: "إغلاق الاستبيان" })).toBeVisible();
 
@@ -67,13 +67,14 @@ test("the preview is the real prompt: it branches, speaks Arabic right to left, 
       return `${s.backgroundColor} ${s.color}`;
     });
   const light = await colours();
-  await editor.getByLabel("Colours").selectOption("dark");
+  await editor.getByTestId("tryout").getByLabel("Colours").selectOption("dark");
   await expect.poll(colours).not.toBe(light);
   await expect(preview.locator("sonde-prompt")).toHaveAttribute("data-mode", "dark");
   await shot(page, "/tmp/tryout-dark-ar.png");
 
   // Editing the definition changes the preview's question, once typing settles.
-  const json = editor.getByLabel("Definition (JSON, checked by the collector when you save)");
+  await editor.getByRole("tab", { name: "JSON" }).click();
+  const json = editor.getByLabel("Definition (JSON, checked as you type and by the collector when you save)");
   const good = await json.inputValue();
   await json.fill(good.replace("How likely are you to recommend us", "Would you recommend Lumen"));
   await expect(card).toContainText("Would you recommend Lumen");
@@ -101,10 +102,11 @@ test("the preview is the real prompt: it branches, speaks Arabic right to left, 
 
 test("would it show: a survey on /pricing shows there, not on /other, and says why", async ({ page }) => {
   const editor = await newDraft(page, "nps-pricing-try");
-  const json = editor.getByLabel("Definition (JSON, checked by the collector when you save)");
+  await editor.getByRole("tab", { name: "JSON" }).click();
+  const json = editor.getByLabel("Definition (JSON, checked as you type and by the collector when you save)");
   await json.fill((await json.inputValue()).replace('"value": "/"', '"value": "/pricing"'));
   const verdict = editor.getByTestId("would-show");
-  const url = editor.getByLabel("Page URL");
+  const url = editor.getByTestId("tryout").getByLabel("Page URL");
 
   await url.fill("https://example.com/pricing");
   await expect(verdict).toHaveText("Shows");
@@ -121,7 +123,7 @@ test("would it show: a survey on /pricing shows there, not on /other, and says w
   );
   await url.fill("https://example.com/pricing");
   await expect(verdict.getByRole("listitem")).toHaveText(['audience: plan unknown, wanted eq "pro"']);
-  await editor.getByLabel("Attributes of the person").fill("plan=pro");
+  await editor.getByTestId("tryout").getByLabel("Attributes of the person").fill("plan=pro");
   await expect(verdict).toHaveText("Shows");
 
   // A click trigger: a checkbox for its selector, operated from the keyboard.
@@ -129,14 +131,14 @@ test("would it show: a survey on /pricing shows there, not on /other, and says w
   definition.rules.triggers = [{ type: "click", selector: "#buy" }];
   await json.fill(JSON.stringify(definition, null, 2));
   await expect(verdict.getByRole("listitem")).toHaveText(["trigger: no click on #buy yet"]);
-  await editor.getByLabel("Clicked #buy").focus();
+  await editor.getByTestId("tryout").getByLabel("Clicked #buy").focus();
   await page.keyboard.press("Space");
   await expect(verdict).toHaveText("Shows");
   await shot(page, "/tmp/tryout-desktop.png");
 
   // On a 390 px phone: everything fits, nothing axe objects to.
   await page.setViewportSize({ width: 390, height: 844 });
-  await editor.getByLabel("Width").selectOption("phone");
+  await editor.getByTestId("tryout").getByLabel("Width").selectOption("phone");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await axeViolations(page)).toEqual([]);
   await shot(page, "/tmp/tryout-390.png");
