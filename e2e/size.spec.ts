@@ -21,6 +21,9 @@ import { hostPage } from "./support/host.js";
 // is still stored). The issue's ceilings, 8,192 and 20,480, are not met yet.
 const NO_SURVEY_DUE = 8_576;
 const ONE_PROMPT_ONE_LANGUAGE = 22_016;
+// The console's results page (its first download): 22.5 KB measured once the Surveys view — the
+// builder and the survey schema that checks JSON as it is typed — became a chunk of its own.
+const CONSOLE_RESULTS = 24_576;
 
 /** Records every script response the page receives: URL and gzip -9 size of its body. */
 function recordScripts(page: Page) {
@@ -77,4 +80,24 @@ test("showing one NPS prompt in one language downloads at most 21.5 KB of script
   // Only the language shown is downloaded: one locale table.
   expect(scripts.filter((s) => /\/(en|da)-[\w-]+\.js$/.test(s.url)).length).toBe(1);
   expect(total).toBeLessThanOrEqual(ONE_PROMPT_ONE_LANGUAGE);
+});
+
+test("the console's results page downloads at most 24 KB of script; the Surveys view and the try-out panels only when opened", async ({
+  page,
+  collector,
+}) => {
+  const done = recordScripts(page);
+  await page.goto(`${collector.url}/console/`);
+  const surveysButton = page.getByRole("navigation").getByRole("button", { name: "Surveys" });
+  await expect(surveysButton).toBeVisible();
+  const { scripts, total } = await done();
+  const lazyChunk = /\/(surveys|panels)-[\w-]+\.js$/;
+  expect(scripts.filter((s) => lazyChunk.test(s.url))).toEqual([]);
+  expect(total).toBeLessThanOrEqual(CONSOLE_RESULTS);
+
+  // Opening the Surveys view fetches its chunk, and the view is there.
+  const chunk = page.waitForResponse((r) => /\/surveys-[\w-]+\.js$/.test(r.url()));
+  await surveysButton.click();
+  expect((await chunk).ok()).toBe(true);
+  await expect(page.getByText(/admin key/i).first()).toBeVisible();
 });

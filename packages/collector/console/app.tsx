@@ -24,11 +24,14 @@ import { CommentsList } from "./comments-list.js";
 import { FollowUpCard } from "./follow-up-card.js";
 import { formatDifference, formatMean, formatNps, formatShare } from "./format.js";
 import { InboxView } from "./inbox.js";
+import { lazy } from "./lazy.js";
 import { KeyForm, Pickers } from "./pickers.js";
 import { CesCard, CsatCard, GapCard, NpsCards } from "./score-cards.js";
 import { type PeriodKey, strings } from "./strings.js";
-import { SurveysView } from "./surveys.js";
 import { type ChartPoint, type ChartSeries, TrendChart } from "./trend-chart.js";
+
+/** The Surveys view (the builder, the survey schema's live check) is a chunk fetched when it is opened. */
+const SurveysView = lazy(() => import("./surveys.js").then((m) => m.SurveysView), "the Surveys view");
 
 const t = strings();
 const PERIOD_KEYS = ["7d", "30d", "90d", "12m", "all"];
