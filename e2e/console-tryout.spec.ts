@@ -1,6 +1,7 @@
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { type CollectorProcess, spawnCollector } from "./support/collector.js";
+import { type CollectorProcess, repoRoot, spawnCollector } from "./support/collector.js";
 import { expect, test } from "./support/fixtures.js";
 
 // A product person tries a survey before launching it: the prompt as a page would show it, in
@@ -135,6 +136,16 @@ test("would it show: a survey on /pricing shows there, not on /other, and says w
   await page.keyboard.press("Space");
   await expect(verdict).toHaveText("Shows");
   await shot(page, "/tmp/tryout-desktop.png");
+  if (process.env.UPDATE_SCREENSHOTS) {
+    // The README's picture: the form beside the preview, as a product person sees the editor.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await editor.getByRole("tab", { name: "Form" }).click();
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelector(".editor-side")?.scrollTo(0, 0);
+    });
+    await page.screenshot({ path: join(repoRoot, "demo/screenshots/console-editor.png"), animations: "disabled" });
+  }
 
   // On a 390 px phone: everything fits, nothing axe objects to.
   await page.setViewportSize({ width: 390, height: 844 });
