@@ -87,36 +87,43 @@ test("in an Arabic prompt, every survey text that falls back to English carries 
     expect(seen).toContain(text);
 });
 
-test("the fallen-back question reads in its own direction: the question mark ends it", async ({
-  page,
-  host,
-  collector,
-}) => {
-  const survey: SurveyJson = {
-    id: uniqueId("bidi-mark"),
-    defaultLocale: "en",
-    steps: [{ kind: "nps", id: "score", question: { en: "How likely are you to recommend Lumen?" } }],
-  };
-  await openSurveyPage(page, host, collector, [survey], { locale: "ar" });
-  const h2 = card(page).locator("h2");
-  await expect(h2).toHaveText("How likely are you to recommend Lumen?");
-  // Where the first and last characters are drawn: left to right, "H" first and "?" last. Read
-  // until the card has settled (it slides in): measured mid-entrance, positions are in motion.
-  const drawn = () =>
-    h2.evaluate((el) => {
-      const text = el.querySelector("[lang]")!.firstChild!;
-      const at = (i: number) => {
-        const r = document.createRange();
-        r.setStart(text, i);
-        r.setEnd(text, i + 1);
-        return r.getBoundingClientRect().x;
-      };
-      return at(text.textContent!.length - 1) - at(0);
-    });
-  await expect.poll(drawn, { timeout: 5000 }).toBeGreaterThan(0);
-  // The heading block keeps the prompt's direction: the card's layout does not flip.
-  await expect(h2).toHaveCSS("direction", "rtl");
-});
+// A question in English in an Arabic prompt: translated with the survey naming its language, or a
+// plain string in a survey that names none (its direction then comes from its own letters).
+const englishQuestions: [string, SurveyJson["steps"][number]["question"], string | undefined][] = [
+  ["a fallen-back translation", { en: "How likely are you to recommend Lumen?" }, "en"],
+  ["a plain string of unnamed language", "How likely are you to recommend Lumen?", undefined],
+];
+for (const [what, question, defaultLocale] of englishQuestions)
+  test(`${what} reads in its own direction in an Arabic prompt: the question mark ends it`, async ({
+    page,
+    host,
+    collector,
+  }) => {
+    const survey: SurveyJson = {
+      id: uniqueId("bidi-mark"),
+      ...(defaultLocale ? { defaultLocale } : {}),
+      steps: [{ kind: "nps", id: "score", question }],
+    };
+    await openSurveyPage(page, host, collector, [survey], { locale: "ar" });
+    const h2 = card(page).locator("h2");
+    await expect(h2).toHaveText("How likely are you to recommend Lumen?");
+    // Where the first and last characters are drawn: left to right, "H" first and "?" last. Read
+    // until the card has settled (it slides in): measured mid-entrance, positions are in motion.
+    const drawn = () =>
+      h2.evaluate((el) => {
+        const text = el.querySelector("[dir]")!.firstChild!;
+        const at = (i: number) => {
+          const r = document.createRange();
+          r.setStart(text, i);
+          r.setEnd(text, i + 1);
+          return r.getBoundingClientRect().x;
+        };
+        return at(text.textContent!.length - 1) - at(0);
+      });
+    await expect.poll(drawn, { timeout: 5000 }).toBeGreaterThan(0);
+    // The heading block keeps the prompt's direction: the card's layout does not flip.
+    await expect(h2).toHaveCSS("direction", "rtl");
+  });
 
 test("Arabic falling back into an English prompt carries lang=ar and dir=rtl; text in the prompt's language nothing", async ({
   page,

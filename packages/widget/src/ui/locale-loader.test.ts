@@ -86,7 +86,8 @@ describe("textLanguage: survey text in another language than the prompt's carrie
     ["Arabic falling back into an English prompt", { ar: "؟" }, "en", "ar", { lang: "ar", dir: "rtl" }],
     ["the survey's default language", { da: "Hvor?", he: "?" }, "fr", "he", { lang: "he", dir: "rtl" }],
     ["a plain string in a survey that names its language", "How likely?", "ar", "en", { lang: "en", dir: "ltr" }],
-    ["a plain string of unknown language", "How likely?", "ar", undefined, undefined],
+    ["a plain string of unknown language", "How likely?", "ar", undefined, { dir: "auto" }],
+    ["a plain string of unknown language in a left-to-right prompt", "Hvor?", "en", undefined, { dir: "auto" }],
     ["no text", undefined, "ar", "en", undefined],
   ];
   for (const [what, text, locale, defaultLocale, want] of cases)

@@ -73,12 +73,15 @@ export function directionOf(locale: string): "ltr" | "rtl" {
 /**
  * The language of a survey text shown in a prompt in `locale`, when it is another one: the
  * translation it falls back to, or for a plain string the survey's `defaultLocale`. Undefined when
- * it is the prompt's language, or unknown.
+ * it is the prompt's language. A plain string in a survey that names no language may be in any:
+ * its direction is left to its letters, so an English question in an Arabic prompt (or the
+ * reverse) still ends with its question mark.
  */
 export function textLanguage(text: Text | undefined, locale: string, survey: Survey): TextLang | undefined {
   if (text === undefined) return undefined;
   const tag = typeof text === "string" ? survey.defaultLocale : textLocale(text, locale, survey.defaultLocale ?? "en");
-  return tag && baseLanguage(tag) !== baseLanguage(locale) ? { lang: tag, dir: directionOf(tag) } : undefined;
+  if (!tag) return { dir: "auto" };
+  return baseLanguage(tag) !== baseLanguage(locale) ? { lang: tag, dir: directionOf(tag) } : undefined;
 }
 
 /** Downloads the UI strings of one language. */

@@ -31,10 +31,13 @@ export interface PromptOptions {
   nonce?: string | undefined;
 }
 
-/** The `lang` and `dir` a piece of survey text carries when it is not in the prompt's language. */
+/**
+ * The `lang` and `dir` a piece of survey text carries when it is not in the prompt's language; for
+ * text of a language nobody named, no `lang` and `dir: "auto"` (its own letters decide).
+ */
 export interface TextLang {
-  lang: string;
-  dir: "ltr" | "rtl";
+  lang?: string;
+  dir: "ltr" | "rtl" | "auto";
 }
 
 /** A shown prompt. */
