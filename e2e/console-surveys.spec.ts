@@ -20,7 +20,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => collector?.stop());
 
-test("create from a template, fix a mistake, launch after the summary, answer on the site, pause", async ({
+test("create from a template, fix a mistake, target in the form, launch after the summary, answer on the site, see it in the results, pause", async ({
   page,
   browser,
   host,
@@ -49,6 +49,12 @@ test("create from a template, fix a mistake, launch after the summary, answer on
   await expect(editor.getByTestId("problems")).toContainText("steps[0].kind");
   await expect(editor).toContainText("version 1");
   await json.fill(good.replace("How likely are you to recommend us", "How likely are you to recommend Lumen"));
+
+  // Targeted in the form: only the plans page.
+  await editor.getByRole("tab", { name: "Form" }).click();
+  const rule = editor.getByTestId("trigger").first().getByTestId("url-rule").first();
+  await rule.getByLabel("Match").selectOption("exact");
+  await rule.getByLabel("Value").fill("/plans");
   await editor.getByRole("button", { name: "Save as a new version" }).click();
   await expect(editor).toContainText("version 2");
   await expect(editor.locator(".save").getByRole("status")).toHaveText("Saved.");
@@ -57,7 +63,7 @@ test("create from a template, fix a mistake, launch after the summary, answer on
   await editor.getByRole("button", { name: "Launch" }).click();
   const dialog = page.getByRole("dialog", { name: /Launch/ });
   await expect(dialog.getByTestId("launch-summary")).toContainText(
-    "Shows on a page view on pages where the URL starts with /.",
+    "Shows on a page view on pages where the URL is /plans.",
   );
   await expect(dialog.getByTestId("launch-summary")).toContainText("A person answers it once.");
   await shoot(page, "console-surveys-launch.png");
@@ -66,8 +72,8 @@ test("create from a template, fix a mistake, launch after the summary, answer on
   await dialog.getByRole("button", { name: "Launch" }).click();
   await expect(editor.getByTestId("survey-status")).toHaveText("Live");
 
-  // The site shows it on its next page view, and the answer is stored.
-  const site = host.page("/feedback", {
+  // The site shows it on its next page view of /plans, and the answer is stored.
+  const site = host.page("/plans", {
     html: hostPage({ endpoint: `${collector.url}/v1/responses`, "surveys-url": `${collector.url}/v1/surveys` }),
   });
   const visitor = await browser.newPage();
@@ -80,6 +86,15 @@ test("create from a template, fix a mistake, launch after the summary, answer on
     await expect.poll(() => collector.rowCount("nps-live")).toBe(1);
   } finally {
     await visitor.close();
+  }
+
+  // The console's results count it: no file edited, no restart.
+  const results = await browser.newPage();
+  try {
+    await results.goto(`${collector.url}/console/?survey=nps-live&period=7d#key=${READ_KEY}`);
+    await expect(results.getByTestId("responses")).toHaveText("1 response in this period");
+  } finally {
+    await results.close();
   }
 
   // Paused: the next page view of someone new shows nothing.
