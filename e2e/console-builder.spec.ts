@@ -34,6 +34,8 @@ async function tabTo(page: Page, name: string, max = 250) {
   throw new Error(`Tab never reached "${name}"`);
 }
 
+test.use({ timezoneId: "Europe/Copenhagen" });
+
 test("the form edits text, languages and targeting; the JSON tab shows them and checks as you type", async ({
   page,
 }) => {
@@ -53,6 +55,8 @@ test("the form edits text, languages and targeting; the JSON tab shows them and 
   const rule = editor.getByTestId("trigger").first().getByTestId("url-rule").first();
   await rule.getByLabel("Match").selectOption("exact");
   await rule.getByLabel("Value").fill("/pricing");
+  // From 9 in the morning in Copenhagen (the page's time zone), stored in UTC.
+  await editor.getByLabel("Starts (your local time)").fill("2026-01-31T09:00");
   await expect(editor.getByTestId("live-check")).toHaveText("The definition is valid.");
 
   await editor.getByRole("button", { name: "Save as a new version" }).click();
@@ -68,6 +72,7 @@ test("the form edits text, languages and targeting; the JSON tab shows them and 
     da: "Hvor sandsynligt er det, at du vil anbefale Lumen?",
   });
   expect(saved.rules.triggers[0].url).toEqual([{ match: "exact", value: "/pricing" }]);
+  expect(saved.schedule).toEqual({ start: "2026-01-31T08:00:00Z" });
 
   // Checked as typed: a misspelt key is named with its path and the likely key, before any save.
   const good = await json.inputValue();

@@ -653,8 +653,8 @@ const en: Strings = {
     dismissDays: "After a dismissal, wait (days)",
     maxDisplays: "Show at most (times)",
     ignoreCooldown: "Show even within the cooldown after another prompt",
-    scheduleStart: "Starts (ISO date-time)",
-    scheduleEnd: "Ends (ISO date-time)",
+    scheduleStart: "Starts (your local time)",
+    scheduleEnd: "Ends, not included (your local time)",
   },
   tryout: {
     fixDefinition: "Fix the definition to preview it.",

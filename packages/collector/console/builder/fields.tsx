@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { strings } from "../strings.js";
-import { setTranslation, type Translated, textIn } from "./update.js";
+import { isoFromLocal, localInput, setTranslation, type Translated, textIn } from "./update.js";
 
 // The form's small fields: each a visible label around its control, so no ids are needed.
 
@@ -28,6 +28,20 @@ export function TextField(props: {
           const v = typed(e);
           props.onChange(v === "" && !props.keepEmpty ? undefined : v);
         }}
+      />
+    </label>
+  );
+}
+
+/** A date and time in the browser's time zone, stored as an ISO UTC date-time; empty gives undefined. */
+export function DateTimeField(props: { label: string; value: unknown; onChange: (v: string | undefined) => void }) {
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <input
+        type="datetime-local"
+        value={localInput(props.value)}
+        onInput={(e) => props.onChange(isoFromLocal(typed(e)))}
       />
     </label>
   );

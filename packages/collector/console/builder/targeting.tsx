@@ -1,6 +1,6 @@
 import { DEVICES, OPERATORS, POSITIONS, URL_MATCHES, URL_PARTS } from "@sonde/core";
 import { strings } from "../strings.js";
-import { CheckField, Group, NumberField, SelectField, SmallButton, TextField } from "./fields.js";
+import { CheckField, DateTimeField, Group, NumberField, SelectField, SmallButton, TextField } from "./fields.js";
 import {
   changeTrigger,
   conditionText,
@@ -418,15 +418,13 @@ export function PacingFields(props: PartProps) {
         onChange={(v) => set([...f, "ignoreCooldown"], v || undefined)}
       />
       <div class="row">
-        <TextField
+        <DateTimeField
           label={b.scheduleStart}
-          placeholder="2026-01-31T09:00:00Z"
           value={get(["schedule", "start"])}
           onChange={(v) => set(["schedule", "start"], v)}
         />
-        <TextField
+        <DateTimeField
           label={b.scheduleEnd}
-          placeholder="2026-02-28T18:00:00Z"
           value={get(["schedule", "end"])}
           onChange={(v) => set(["schedule", "end"], v)}
         />

@@ -1,5 +1,5 @@
 import { parseSurvey, unknownFieldIssues } from "@sonde/core";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   addStep,
   addTrigger,
@@ -7,8 +7,10 @@ import {
   changeTrigger,
   conditionValue,
   freshId,
+  isoFromLocal,
   type Json,
   languagesOf,
+  localInput,
   moveIn,
   removeIn,
   setIn,
@@ -140,5 +142,40 @@ describe("triggers", () => {
     expect(conditionValue("eq", "pro")).toBe("pro");
     expect(conditionValue("contains", "42")).toBe("42");
     expect(conditionValue("exists", "false")).toBe(false);
+  });
+});
+
+describe("schedule fields: the browser's local time in the field, UTC in the definition", () => {
+  // Node reads TZ again when it changes.
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  test("Copenhagen: 09:00 local is 08:00 UTC in winter and 07:00 in summer, and reads back as typed", () => {
+    vi.stubEnv("TZ", "Europe/Copenhagen");
+    expect(isoFromLocal("2026-01-31T09:00")).toBe("2026-01-31T08:00:00Z");
+    expect(isoFromLocal("2026-07-01T09:00")).toBe("2026-07-01T07:00:00Z");
+    expect(localInput("2026-01-31T08:00:00Z")).toBe("2026-01-31T09:00");
+    expect(localInput("2026-07-01T09:00:00+02:00")).toBe("2026-07-01T09:00");
+  });
+
+  test("Tokyo: the day moves back across midnight", () => {
+    vi.stubEnv("TZ", "Asia/Tokyo");
+    expect(isoFromLocal("2026-03-01T06:30")).toBe("2026-02-28T21:30:00Z");
+  });
+
+  test("an emptied field removes the date; a value that is no date-time shows empty", () => {
+    expect(isoFromLocal("")).toBeUndefined();
+    expect(localInput(undefined)).toBe("");
+    expect(localInput("next Tuesday")).toBe("");
+  });
+
+  test("what the field writes passes the schema's date-time check", () => {
+    const survey = {
+      id: "s",
+      schedule: { start: isoFromLocal("2026-01-31T09:00"), end: isoFromLocal("2026-02-28T18:00") },
+      steps: [{ kind: "nps", id: "score", question: "How likely?" }],
+    };
+    expect(parseSurvey(survey).ok).toBe(true);
   });
 });

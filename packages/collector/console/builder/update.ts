@@ -230,3 +230,18 @@ export function conditionText(value: unknown): string {
   if (Array.isArray(value)) return value.join(", ");
   return value === undefined ? "" : String(value);
 }
+
+/** An ISO date-time as a `datetime-local` field shows it, in the browser's time zone; "" when not a date-time. */
+export function localInput(iso: unknown): string {
+  if (typeof iso !== "string") return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** A `datetime-local` value, in the browser's time zone, as the UTC date-time a definition stores; undefined when empty. */
+export function isoFromLocal(local: string): string | undefined {
+  const d = new Date(local);
+  return local && !Number.isNaN(d.getTime()) ? d.toISOString().replace(".000Z", "Z") : undefined;
+}
