@@ -61,14 +61,14 @@ export function questionTexts(survey: Survey | undefined): Map<string, string> {
  * different kinds or scales over time (a survey edited) is split into `step.kind` or `step.gap5`
  * keys, so that scales are never mixed and an old answer never breaks the results.
  */
-function scorableResponses(
+async function scorableResponses(
   store: ResponseStore,
   query: AnswerQuery,
   shapes: Map<string, string>,
-): (ScorableResponse & { id: string })[] {
+): Promise<(ScorableResponse & { id: string })[]> {
   const out: (ScorableResponse & { id: string })[] = [];
   const names = query.attributes ?? [];
-  store.scoredResponses(query, (row: ScoredResponseRow) => {
+  await store.scoredResponses(query, (row: ScoredResponseRow) => {
     const attributes: Record<string, string> = {};
     names.forEach((name, i) => {
       const v = row.attributes[i];
@@ -117,11 +117,11 @@ function openQuestions(survey: Survey | undefined, fields: () => { stepId: strin
  * Answers `GET /v1/results`: scores, trend, breakdowns and the comparison for one survey and period.
  * Throws BudgetExceeded when the query would pass its budget (see results-budget.ts).
  */
-export function computeResults(
+export async function computeResults(
   request: ResultsRequest,
   ctx: ResultsContext,
-): { ok: true; value: ResultsBody } | ResultsError {
-  const picked = pickSurvey(surveyList(ctx.store, ctx.surveys), request.surveyId);
+): Promise<{ ok: true; value: ResultsBody } | ResultsError> {
+  const picked = pickSurvey(await surveyList(ctx.store, ctx.surveys), request.surveyId);
   if (!picked.ok) return picked;
   const survey = picked.value;
   const resolved = resolvePeriod(request, survey.first === null ? undefined : Date.parse(survey.first), ctx.now);
@@ -153,7 +153,7 @@ export function computeResults(
   const filters = request.filters;
   const query = { surveyId: survey.id, since: period.since, until: period.until, attributes, filters };
   const shape = { periods: periods.length, interval, by: request.by };
-  const responses = scorableResponses(budgetedStore(ctx.store, ctx.budget, shape), query, shapes);
+  const responses = await scorableResponses(budgetedStore(ctx.store, ctx.budget, shape), query, shapes);
   const grouping = { period: interval, timeZone: request.timeZone };
   const periodRows = tallyResponses(responses, grouping);
   const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
@@ -184,7 +184,7 @@ export function computeResults(
   let comparison: ResultsBody["comparison"] = null;
   if (request.compare) {
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
-    const before = scorableResponses(
+    const before = await scorableResponses(
       budgetedStore(ctx.store, ctx.budget),
       { surveyId: survey.id, ...previous, filters },
       shapes,
@@ -197,12 +197,12 @@ export function computeResults(
     });
     comparison = {
       period: { from: iso(previous.since), to: iso(previous.until) },
-      responses: ctx.store.count({ surveyId: survey.id, ...previous, filters }),
+      responses: await ctx.store.count({ surveyId: survey.id, ...previous, filters }),
       questions: compared,
     };
   }
 
-  const present = ctx.store.fields({ surveyId: survey.id, ...period, filters });
+  const present = await ctx.store.fields({ surveyId: survey.id, ...period, filters });
   return {
     ok: true,
     value: {
@@ -214,7 +214,7 @@ export function computeResults(
       },
       period: { from: iso(period.since), to: iso(period.until) },
       timeZone: request.timeZone,
-      responses: ctx.store.count({ surveyId: survey.id, ...period, filters }),
+      responses: await ctx.store.count({ surveyId: survey.id, ...period, filters }),
       headline,
       questions,
       trend: {
@@ -225,7 +225,7 @@ export function computeResults(
       comparison,
       filters: filters.map((f) => (f.field === "device" ? `device:${f.value}` : `attr.${f.name}:${f.value}`)),
       attributes: present.attributes,
-      followUps: followUpFigures(ctx.store.followUps.stats({ surveyId: survey.id, ...period, filters })),
+      followUps: followUpFigures(await ctx.store.followUps.stats({ surveyId: survey.id, ...period, filters })),
     },
   };
 }

@@ -126,8 +126,9 @@ export interface ImportResult {
  * as is. A survey whose current version came from the file, and that the file no longer names, is
  * paused — deleting it from a git-managed file stops it, as it always did — and keeps its answers;
  * named again, it is active again. Surveys last saved through the admin API are not touched.
+ * Synchronous, on SQLite's survey store: `reloadSurveys()` answers at once (the demo relies on it).
  */
-export function importSurveys(store: SurveyStore, surveys: readonly Survey[], now: number): ImportResult {
+export function importSurveys(store: SurveyStore<"sync">, surveys: readonly Survey[], now: number): ImportResult {
   const result: ImportResult = { created: [], changed: [], unchanged: [], paused: [] };
   for (const survey of surveys) {
     const { survey: stored, outcome } = store.save(survey, now, "file", "active");

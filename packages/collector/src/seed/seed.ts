@@ -213,8 +213,11 @@ export function seedResponses(surveys: readonly Survey[], options: SeedOptions =
   return out;
 }
 
-/** Seeds a store in batches, as a collector would receive them; returns how many responses were seeded. */
-export function seedStore(store: ResponseStore, surveys: readonly Survey[], options: SeedOptions = {}): number {
+/**
+ * Seeds a SQLite store in batches, as a collector would receive them; returns how many responses
+ * were seeded. Synchronous, as the demo and the `seed` command (which writes a file) use it.
+ */
+export function seedStore(store: ResponseStore<"sync">, surveys: readonly Survey[], options: SeedOptions = {}): number {
   const responses = seedResponses(surveys, options);
   const receivedAt = options.now ?? Date.now();
   for (let i = 0; i < responses.length; i += 250) store.ingest(responses.slice(i, i + 250), receivedAt);

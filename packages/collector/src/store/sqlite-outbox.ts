@@ -41,7 +41,7 @@ export interface PendingFirings {
 }
 
 /** The outbox on the store's own connection, and the two calls the ingest transaction makes. */
-export interface SqliteOutbox extends AlertOutbox {
+export interface SqliteOutbox extends AlertOutbox<"sync"> {
   /** What a revision fires (undefined: nothing); call before storing it. */
   firing(response: SurveyResponse, receivedAt: number): PendingFirings | undefined;
   /** Writes the deliveries of a revision just stored; must run inside the ingest transaction. */
