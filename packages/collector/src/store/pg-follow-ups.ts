@@ -1,0 +1,158 @@
+import type pg from "pg";
+import type { FollowUpEntry, FollowUpStatus, FollowUps, InboxQuery, ScoreBand } from "./follow-ups.js";
+import { HAS_COMMENT, named, type Row, toStored, where } from "./pg-sql.js";
+import type { StoredResponse } from "./store.js";
+
+// A scored answer of the response (the `scored` column) that holds `condition` on `s.value`.
+const scoredWhere = (condition: string) =>
+  `EXISTS (SELECT 1 FROM jsonb_each(scored) s WHERE ${condition
+    .replaceAll("$kind", "(s.value ->> 'kind')")
+    .replaceAll("$v", "(s.value ->> 'value')::numeric")})`;
+
+const BAND_SQL: Record<ScoreBand, string> = {
+  detractor: scoredWhere("$kind = 'nps' AND $v <= 6"),
+  passive: scoredWhere("$kind = 'nps' AND $v BETWEEN 7 AND 8"),
+  promoter: scoredWhere("$kind = 'nps' AND $v >= 9"),
+  unhappy: scoredWhere(
+    `($kind = 'nps' AND $v <= 6) OR ($kind = 'csat' AND $v <= 2) OR ($kind = 'ces' AND $v <= 3)
+     OR ($kind = 'gap' AND (s.value ->> 'experienced')::numeric < (s.value ->> 'expected')::numeric)`,
+  ),
+  happy: scoredWhere(
+    `($kind = 'nps' AND $v >= 9) OR ($kind = 'csat' AND $v >= 4) OR ($kind = 'ces' AND $v >= 5)
+     OR ($kind = 'gap' AND (s.value ->> 'experienced')::numeric > (s.value ->> 'expected')::numeric)`,
+  ),
+};
+
+interface InboxRow extends Row {
+  follow_up: FollowUpStatus | null;
+}
+
+const toInbox = (row: InboxRow) => ({ ...toStored(row), followUp: row.follow_up ?? "new" });
+const SELECT = "SELECT body, received_at, answered_at, follow_up FROM responses";
+
+/** The follow-ups in PostgreSQL: `follow_ups` holds the history, `responses` the current state (as SQLite's). */
+export function pgFollowUps(pool: pg.Pool): FollowUps<"async"> {
+  return {
+    async record(id, entry) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const params = { id, status: entry.status, note: entry.note, at: entry.at };
+        const inserted = await client.query(
+          named(
+            `INSERT INTO follow_ups (response_id, survey_id, status, note, at)
+             SELECT id, survey_id, @status::text, @note::text, @at::bigint FROM responses WHERE id = @id`,
+            params,
+          ),
+        );
+        if (inserted.rowCount === 0) {
+          await client.query("ROLLBACK");
+          return false;
+        }
+        // The first time an answer leaves `new` is when it was followed up; later changes keep that time.
+        await client.query(
+          named(
+            `UPDATE responses SET follow_up = @status::text,
+               followed_up_at = coalesce(followed_up_at, CASE WHEN @status::text <> 'new' THEN @at::bigint END)
+             WHERE id = @id`,
+            params,
+          ),
+        );
+        await client.query("COMMIT");
+        return true;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async history(id) {
+      const { rows } = await pool.query<FollowUpEntry>({
+        name: "sonde_follow_up_history",
+        text: "SELECT status, note, at FROM follow_ups WHERE response_id = $1 ORDER BY id",
+        values: [id],
+      });
+      return rows;
+    },
+
+    async get(id) {
+      const { rows } = await pool.query<InboxRow>({
+        name: "sonde_inbox_get",
+        text: `${SELECT} WHERE id = $1`,
+        values: [id],
+      });
+      return rows[0] && toInbox(rows[0]);
+    },
+
+    async inbox(query: InboxQuery) {
+      const w = where(query);
+      const conditions = [w.sql];
+      if (query.after) conditions.push("(answered_at < @afterAt OR (answered_at = @afterAt AND id < @afterId))");
+      if (query.band) conditions.push(BAND_SQL[query.band]);
+      if (query.comment !== undefined) conditions.push(query.comment ? HAS_COMMENT : `NOT ${HAS_COMMENT}`);
+      if (query.status) conditions.push("coalesce(follow_up, 'new') = @status");
+      const { rows } = await pool.query<InboxRow>(
+        named(`${SELECT} WHERE ${conditions.join(" AND ")} ORDER BY answered_at DESC, id DESC LIMIT @limit`, {
+          ...w.params,
+          limit: query.limit,
+          ...(query.after ? { afterAt: query.after.answeredAt, afterId: query.after.id } : {}),
+          ...(query.status ? { status: query.status } : {}),
+        }),
+      );
+      return rows.map(toInbox);
+    },
+
+    async earlier(response: StoredResponse, limit: number) {
+      const [field, value] = response.userId ? ["userId", response.userId] : ["anonymousId", response.anonymousId];
+      const { rows } = await pool.query<InboxRow>(
+        named(
+          `${SELECT} WHERE body ->> @field::text = @value AND id <> @id
+             AND (answered_at < @at OR (answered_at = @at AND id < @id))
+           ORDER BY answered_at DESC, id DESC LIMIT @limit`,
+          { field, value, id: response.id, at: response.answeredAt, limit },
+        ),
+      );
+      return rows.map(toInbox);
+    },
+
+    async stats(query) {
+      const w = where(query);
+      const { rows: detractors } = await pool.query<{ answeredAt: number; followedUpAt: number | null }>(
+        named(
+          `SELECT answered_at AS "answeredAt", followed_up_at AS "followedUpAt" FROM responses
+           WHERE ${w.sql} AND ${BAND_SQL.detractor}`,
+          w.params,
+        ),
+      );
+      const waits = detractors
+        .filter((d) => d.followedUpAt !== null)
+        .map((d) => Math.max(0, (d.followedUpAt as number) - d.answeredAt))
+        .sort((a, b) => a - b);
+      const open = await pool.query<{ n: number }>(
+        named(`SELECT count(*) AS n FROM responses WHERE ${w.sql} AND follow_up = 'contacted'`, w.params),
+      );
+      return {
+        detractors: detractors.length,
+        followedUp: waits.length,
+        medianToFirst: median(waits),
+        open: open.rows[0]!.n,
+      };
+    },
+
+    async openBySurvey() {
+      const { rows } = await pool.query<{ surveyId: string; n: number }>({
+        name: "sonde_open_by_survey",
+        text: `SELECT survey_id AS "surveyId", count(*) AS n FROM responses WHERE follow_up = 'contacted' GROUP BY survey_id`,
+      });
+      return new Map(rows.map((r) => [r.surveyId, r.n]));
+    },
+  };
+}
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
