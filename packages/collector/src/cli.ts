@@ -16,7 +16,8 @@ Options of serve:
   --port <n>             port to listen on (default 8787; 0 picks a free one)
   --host <address>       address to listen on (default 127.0.0.1); without --read-key, loopback
                          only unless --public-url or --allowed-host names the hosts it serves
-  --db <file>            SQLite file, created when missing (default sonde.sqlite)
+  --db <file|url>        SQLite file, created when missing (default sonde.sqlite), or
+                         postgres://user@host/db (default: env SONDE_DATABASE_URL)
   --surveys <path>       survey definitions: a JSON file or a folder of them, validated and
                          imported into the database at start (the file wins for the ids it names)
   --public-url <url>     the URL people reach the collector at (https://collect.example.com): its
