@@ -1,6 +1,7 @@
 import {
   compareTallies,
   emptyTally,
+  type Grouping,
   mergeRows,
   nextPeriod,
   type PeriodUnit,
@@ -11,12 +12,14 @@ import {
   type Survey,
   scoreTally,
   type Tally,
+  type TallyRow,
   tallyResponses,
   trend,
 } from "@sonde/core";
 import type { FollowUpFigures, QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
-import { computeBreakdowns } from "./results-breakdown.js";
+import { breakdownFields, computeBreakdowns } from "./results-breakdown.js";
 import { budgetedStore, type QueryBudget } from "./results-budget.js";
+import { segmentOf } from "./results-fields.js";
 import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
 import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
 import type { FollowUpStats } from "./store/follow-ups.js";
@@ -56,17 +59,31 @@ export function questionTexts(survey: Survey | undefined): Map<string, string> {
   return out;
 }
 
+// Rows scored at a time: each batch is tallied and merged, then dropped, so that a period of a
+// million responses never sits in memory as a million objects (tallies are mergeable).
+const TALLY_BATCH = 4096;
+
 /**
- * Reads the scored answers of a period as responses core can score. A step answered with
- * different kinds or scales over time (a survey edited) is split into `step.kind` or `step.gap5`
- * keys, so that scales are never mixed and an old answer never breaks the results.
+ * Reads the scored answers of a period and tallies them as core scores responses, once per
+ * grouping asked for; resolves with each grouping's rows, as `tallyResponses` over all of them
+ * would give. A step answered with different kinds or scales over time (a survey edited) is split
+ * into `step.kind` or `step.gap5` keys, so that scales are never mixed and an old answer never
+ * breaks the results.
  */
-async function scorableResponses(
+async function tallyPeriod(
   store: ResponseStore,
   query: AnswerQuery,
   shapes: Map<string, string>,
-): Promise<(ScorableResponse & { id: string })[]> {
-  const out: (ScorableResponse & { id: string })[] = [];
+  groupings: readonly Grouping[],
+): Promise<TallyRow[][]> {
+  const tallies: TallyRow[][] = groupings.map(() => []);
+  let batch: ScorableResponse[] = [];
+  const flush = () => {
+    groupings.forEach((grouping, i) => {
+      tallies[i] = mergeRows([...tallies[i]!, ...tallyResponses(batch, grouping)]);
+    });
+    batch = [];
+  };
   const names = query.attributes ?? [];
   await store.scoredResponses(query, (row: ScoredResponseRow) => {
     const attributes: Record<string, string> = {};
@@ -82,8 +99,7 @@ async function scorableResponses(
       if (first === undefined) shapes.set(stepId, shape);
       answers[first === undefined || first === shape ? stepId : `${stepId}.${shape}`] = a;
     }
-    out.push({
-      id: row.id,
+    batch.push({
       surveyId: query.surveyId,
       createdAt: row.answeredAt,
       // The path is what core's page segment reads from the URL; the rest of the URL is not needed.
@@ -96,8 +112,10 @@ async function scorableResponses(
       },
       answers,
     });
+    if (batch.length === TALLY_BATCH) flush();
   });
-  return out;
+  if (batch.length > 0) flush();
+  return tallies;
 }
 
 const emptyLike = (t: Tally) => emptyTally(t.kind, t.kind === "nps" ? undefined : t.scale);
@@ -153,9 +171,14 @@ export async function computeResults(
   const filters = request.filters;
   const query = { surveyId: survey.id, since: period.since, until: period.until, attributes, filters };
   const shape = { periods: periods.length, interval, by: request.by };
-  const responses = await scorableResponses(budgetedStore(ctx.store, ctx.budget, shape), query, shapes);
   const grouping = { period: interval, timeZone: request.timeZone };
-  const periodRows = tallyResponses(responses, grouping);
+  const fields = breakdownFields(request.by);
+  const [periodRows = [], ...segmentRows] = await tallyPeriod(
+    budgetedStore(ctx.store, ctx.budget, shape),
+    query,
+    shapes,
+    [grouping, ...fields.map((by) => ({ segment: segmentOf(by) }))],
+  );
   const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
 
   const definition = ctx.surveys.find((s) => s.id === survey.id);
@@ -179,17 +202,25 @@ export async function computeResults(
   const scoresIn = (pick: (stepId: string) => ScoreResult | undefined) =>
     Object.fromEntries(keys.map((k) => [k, pick(k) ?? emptyScores.get(k)!]));
 
-  const breakdowns = computeBreakdowns(responses, request.by, headline, request.top, (q) => scoresIn((k) => q[k]));
+  const bySegment = new Map(fields.map((by, i) => [by, segmentRows[i]!]));
+  const breakdowns = computeBreakdowns(
+    (by) => bySegment.get(by)!,
+    request.by,
+    headline,
+    request.top,
+    (q) => scoresIn((k) => q[k]),
+  );
 
   let comparison: ResultsBody["comparison"] = null;
   if (request.compare) {
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
-    const before = await scorableResponses(
+    const [before = []] = await tallyPeriod(
       budgetedStore(ctx.store, ctx.budget),
       { surveyId: survey.id, ...previous, filters },
       shapes,
+      [{}],
     );
-    const prior = new Map(mergeRows(tallyResponses(before), { period: false }).map((row) => [row.stepId, row.tally]));
+    const prior = new Map(mergeRows(before, { period: false }).map((row) => [row.stepId, row.tally]));
     const compared: QuestionComparison[] = keys.map((stepId) => {
       const current = totals.get(stepId)!;
       const then = prior.get(stepId) ?? emptyLike(current);
