@@ -1,6 +1,7 @@
 // The stores the contract suite runs against: SQLite on a fresh file, and PostgreSQL on a fresh
 // database of a throwaway cluster (one per test file, started on first use, stopped after it).
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll } from "vitest";
 import type { FiringRule } from "../store/alert-outbox.js";
@@ -19,11 +20,28 @@ export interface StoreKind {
   open(options?: { alerts?: FiringRule }): Promise<ResponseStore>;
   /** Another store on the same database as `store` (another collector), for PostgreSQL. */
   url?(store: ResponseStore): string;
+  /** Another store on the same database as `store`: a restart, or another collector. */
+  reopen(store: ResponseStore): Promise<ResponseStore>;
+  /** Rows of a query (in SQL both dialects read alike) through a connection of its own. */
+  sql(store: ResponseStore, text: string): Promise<Record<string, unknown>[]>;
 }
 
 let cluster: Promise<PgCluster> | undefined;
 let databases = 0;
 const urls = new WeakMap<ResponseStore, string>();
+const files = new WeakMap<ResponseStore, string>();
+
+async function openSqlite(path: string, options: { alerts?: FiringRule } = {}): Promise<ResponseStore> {
+  const store = openSqliteStore(path, { alerts: options.alerts });
+  files.set(store, path);
+  return store;
+}
+
+async function openPg(url: string, options: { alerts?: FiringRule } = {}): Promise<ResponseStore> {
+  const store = await openPgStore(url, { alerts: options.alerts, poolSize: 4 });
+  urls.set(store, url);
+  return store;
+}
 
 /** A new database on this file's cluster, started on first use. */
 export async function freshPgDatabase(): Promise<string> {
@@ -65,18 +83,32 @@ export function storeKinds(): StoreKind[] {
     {
       name: "sqlite",
       skip: undefined,
-      open: async (options = {}) => openSqliteStore(join(tempDir(), "store.sqlite"), { alerts: options.alerts }),
+      open: (options = {}) => openSqlite(join(tempDir(), "store.sqlite"), options),
+      reopen: (store) => openSqlite(files.get(store)!),
+      sql: async (store, text) => {
+        const db = new Database(files.get(store)!, { readonly: true });
+        try {
+          return db.prepare(text).all() as Record<string, unknown>[];
+        } finally {
+          db.close();
+        }
+      },
     },
     {
       name: "postgres",
       skip: pgSkip(),
-      open: async (options = {}) => {
-        const url = await freshPgDatabase();
-        const store = await openPgStore(url, { alerts: options.alerts, poolSize: 4 });
-        urls.set(store, url);
-        return store;
-      },
+      open: async (options = {}) => openPg(await freshPgDatabase(), options),
       url: (store) => urls.get(store)!,
+      reopen: (store) => openPg(urls.get(store)!),
+      sql: async (store, text) => {
+        const client = new pg.Client({ connectionString: urls.get(store)! });
+        await client.connect();
+        try {
+          return (await client.query(text)).rows;
+        } finally {
+          await client.end();
+        }
+      },
     },
   ];
 }
