@@ -51,7 +51,8 @@ Options of serve, check, compile and seed:
                          of refusing them (for definitions written for a newer Sonde)
 
 Options of seed:
-  --db <file>            SQLite file to fill (created when missing)
+  --db <file|url>        SQLite file to fill (created when missing), or postgres://user@host/db
+                         (default: env SONDE_DATABASE_URL)
   --surveys <path>       the surveys to answer (a JSON file or folder)
   --responses <n>        responses per survey (default 600)
   --days <n>             how many days back they spread (default 120)
@@ -61,7 +62,7 @@ Options of seed:
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   try {
-    if (command === "seed") seed(rest, usage);
+    if (command === "seed") await seed(rest, usage);
     else if (command === "check") check(rest, usage);
     else if (command === "compile") compile(rest, usage);
     else if (command === "serve") await serve(rest, usage);

@@ -223,3 +223,18 @@ export function seedStore(store: ResponseStore<"sync">, surveys: readonly Survey
   for (let i = 0; i < responses.length; i += 250) store.ingest(responses.slice(i, i + 250), receivedAt);
   return new Set(responses.map((r) => r.id)).size;
 }
+
+/**
+ * Seeds any store — PostgreSQL's answers with promises — in the same batches, each awaited; resolves
+ * with how many responses were seeded. The `seed` command uses it for both.
+ */
+export async function seedAnyStore(
+  store: ResponseStore,
+  surveys: readonly Survey[],
+  options: SeedOptions = {},
+): Promise<number> {
+  const responses = seedResponses(surveys, options);
+  const receivedAt = options.now ?? Date.now();
+  for (let i = 0; i < responses.length; i += 250) await store.ingest(responses.slice(i, i + 250), receivedAt);
+  return new Set(responses.map((r) => r.id)).size;
+}
