@@ -114,6 +114,39 @@ describe.each(storeKinds())("the $name store", ({ name, skip, open, url }) => {
     await store.close();
   });
 
+  it("puts answers in bands alike, and takes the median wait over the detractors followed up only", async () => {
+    const store = await open();
+    const at = (t: number, answers: Record<string, unknown>) => r({ createdAt: t, updatedAt: t, answers });
+    const rows = [
+      at(1000, { score: { kind: "nps", value: 0 } }),
+      at(2000, { score: { kind: "nps", value: 6 } }),
+      at(3000, { score: { kind: "nps", value: 3 } }),
+      at(4000, { score: { kind: "nps", value: 7 } }),
+      at(5000, { score: { kind: "nps", value: 9 } }),
+      at(6000, { s: { kind: "csat", value: 2, scale: 5 } }),
+      at(7000, { e: { kind: "ces", value: 5, scale: 7 } }),
+      at(8000, { g: { kind: "gap", expected: 4, experienced: 2, scale: 5 } }),
+      at(9000, { g: { kind: "gap", expected: 2, experienced: 5, scale: 7 } }),
+    ];
+    await store.ingest(rows, 10_000);
+    const band = async (b: "detractor" | "passive" | "promoter" | "unhappy" | "happy") =>
+      (await store.followUps.inbox({ limit: 20, band: b })).map((x) => rows.findIndex((row) => row.id === x.id));
+    expect(await band("detractor")).toEqual([2, 1, 0]);
+    expect(await band("passive")).toEqual([3]);
+    expect(await band("promoter")).toEqual([4]);
+    expect(await band("unhappy")).toEqual([7, 5, 2, 1, 0]);
+    expect(await band("happy")).toEqual([8, 6, 4]);
+    await store.followUps.record(rows[0]!.id, { status: "contacted", note: null, at: 5000 });
+    await store.followUps.record(rows[1]!.id, { status: "resolved", note: null, at: 12_000 });
+    expect(await store.followUps.stats({ surveyId: rows[0]!.surveyId })).toEqual({
+      detractors: 3,
+      followedUp: 2,
+      medianToFirst: 7000, // (4000 + 10,000) / 2; the third detractor waits and counts for nothing
+      open: 1,
+    });
+    await store.close();
+  });
+
   it("saves survey versions and statuses, and serves the active ones from memory", async () => {
     const store = await open();
     const s = store.surveys;
