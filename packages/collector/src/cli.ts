@@ -16,7 +16,8 @@ Options of serve:
   --port <n>             port to listen on (default 8787; 0 picks a free one)
   --host <address>       address to listen on (default 127.0.0.1); without --read-key, loopback
                          only unless --public-url or --allowed-host names the hosts it serves
-  --db <file>            SQLite file, created when missing (default sonde.sqlite)
+  --db <file|url>        SQLite file, created when missing (default sonde.sqlite), or
+                         postgres://user@host/db (default: env SONDE_DATABASE_URL)
   --surveys <path>       survey definitions: a JSON file or a folder of them, validated and
                          imported into the database at start (the file wins for the ids it names)
   --public-url <url>     the URL people reach the collector at (https://collect.example.com): its
@@ -50,7 +51,8 @@ Options of serve, check, compile and seed:
                          of refusing them (for definitions written for a newer Sonde)
 
 Options of seed:
-  --db <file>            SQLite file to fill (created when missing)
+  --db <file|url>        SQLite file to fill (created when missing), or postgres://user@host/db
+                         (default: env SONDE_DATABASE_URL)
   --surveys <path>       the surveys to answer (a JSON file or folder)
   --responses <n>        responses per survey (default 600)
   --days <n>             how many days back they spread (default 120)
@@ -60,7 +62,7 @@ Options of seed:
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   try {
-    if (command === "seed") seed(rest, usage);
+    if (command === "seed") await seed(rest, usage);
     else if (command === "check") check(rest, usage);
     else if (command === "compile") compile(rest, usage);
     else if (command === "serve") await serve(rest, usage);

@@ -36,13 +36,13 @@ export function inboxItem(r: InboxResponse): InboxItem {
 }
 
 /** Answers `GET /v1/inbox`: one page of answers, newest first. */
-export function computeInbox(
+export async function computeInbox(
   request: InboxRequest,
   ctx: ResultsContext,
-): { ok: true; value: InboxBody } | ResultsError {
+): Promise<{ ok: true; value: InboxBody } | ResultsError> {
   const resolved = resolvePeriod(request, 0, ctx.now);
   if (!resolved.ok) return { ok: false, status: 400, errors: resolved.errors };
-  const rows = ctx.store.followUps.inbox({
+  const rows = await ctx.store.followUps.inbox({
     surveyId: request.surveyId,
     ...resolved.value,
     limit: request.limit + 1,
@@ -76,8 +76,11 @@ function readable(a: Answer, step: Survey["steps"][number] | undefined, locale: 
 }
 
 /** Answers `GET /v1/inbox/:id`: the whole response, who gave it, their earlier answers, the follow-up. */
-export function computeInboxItem(id: string, ctx: ResultsContext): { ok: true; value: InboxDetail } | ResultsError {
-  const response = ctx.store.followUps.get(id);
+export async function computeInboxItem(
+  id: string,
+  ctx: ResultsContext,
+): Promise<{ ok: true; value: InboxDetail } | ResultsError> {
+  const response = await ctx.store.followUps.get(id);
   if (!response) return { ok: false, status: 404, errors: [`id: no response "${id}"`] };
   const survey = ctx.surveys.find((s) => s.id === response.surveyId);
   const locale = survey?.defaultLocale ?? "en";
@@ -95,7 +98,11 @@ export function computeInboxItem(id: string, ctx: ResultsContext): { ok: true; v
         value: readable(a, step, locale),
       };
     });
-  const history = ctx.store.followUps.history(id).map((h) => ({ status: h.status, note: h.note, at: iso(h.at) }));
+  const history = (await ctx.store.followUps.history(id)).map((h) => ({
+    status: h.status,
+    note: h.note,
+    at: iso(h.at),
+  }));
   return {
     ok: true,
     value: {
@@ -113,7 +120,7 @@ export function computeInboxItem(id: string, ctx: ResultsContext): { ok: true; v
         device: response.context.device ?? null,
       },
       followUp: { status: response.followUp, history },
-      earlier: ctx.store.followUps.earlier(response, EARLIER).map(inboxItem),
+      earlier: (await ctx.store.followUps.earlier(response, EARLIER)).map(inboxItem),
     },
   };
 }

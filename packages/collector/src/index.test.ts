@@ -16,6 +16,7 @@ it("exports exactly these names", () => {
     "exportCsv",
     "hostPolicy",
     "loadSurveys",
+    "openPgStore",
     "openSqliteStore",
     "parseCommentsQuery",
     "parseExportQuery",

@@ -51,6 +51,9 @@ export type {
   Firing,
   FiringRule,
 } from "./store/alert-outbox.js";
+export type { PgOptions } from "./store/pg.js";
+/** PostgreSQL behind the same interface: several collectors on one database. */
+export { openPgStore } from "./store/pg.js";
 export type { SqliteOptions } from "./store/sqlite.js";
 /** Storage: the interface and its SQLite implementation. */
 export { openSqliteStore } from "./store/sqlite.js";
@@ -64,6 +67,7 @@ export type {
   ResponseStore,
   ScoredResponseRow,
   StoredResponse,
+  StoreMode,
   SurveyTotals,
 } from "./store/store.js";
 export type {

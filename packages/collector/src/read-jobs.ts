@@ -29,14 +29,14 @@ const body = (result: { ok: true; value: unknown } | ResultsError): ReadOutcome 
   result.ok ? { ok: true, json: JSON.stringify(result.value) } : result;
 
 /** Runs one job; a query stopped by its budget becomes its refusal, any other error is thrown. */
-export function runReadJob(job: ReadJob, ctx: ResultsContext): ReadOutcome {
+export async function runReadJob(job: ReadJob, ctx: ResultsContext): Promise<ReadOutcome> {
   try {
-    if (job.kind === "results") return body(computeResults(job.request, ctx));
-    if (job.kind === "comments") return body(computeComments(job.request, ctx));
-    if (job.kind === "inbox") return body(computeInbox(job.request, ctx));
-    if (job.kind === "inbox-item") return body(computeInboxItem(job.id, ctx));
-    if (job.kind === "fields") return { ok: true, json: JSON.stringify(ctx.store.fields(job.query)) };
-    return { ok: true, json: JSON.stringify({ surveys: surveyList(ctx.store, ctx.surveys, job.period) }) };
+    if (job.kind === "results") return body(await computeResults(job.request, ctx));
+    if (job.kind === "comments") return body(await computeComments(job.request, ctx));
+    if (job.kind === "inbox") return body(await computeInbox(job.request, ctx));
+    if (job.kind === "inbox-item") return body(await computeInboxItem(job.id, ctx));
+    if (job.kind === "fields") return { ok: true, json: JSON.stringify(await ctx.store.fields(job.query)) };
+    return { ok: true, json: JSON.stringify({ surveys: await surveyList(ctx.store, ctx.surveys, job.period) }) };
   } catch (error) {
     if (error instanceof BudgetExceeded) return { ok: false, status: error.status, errors: [error.message] };
     throw error;

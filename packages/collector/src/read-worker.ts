@@ -23,11 +23,12 @@ const store = openSqliteStore(db, { readonly: true });
 
 type Message = { job: ReadJob; now: number; deadline: number; timeMs: number; surveys?: Survey[] };
 
-parentPort!.on("message", (message: Message) => {
+// The runner sends the next job only once this one is answered, so jobs never overlap here.
+parentPort!.on("message", async (message: Message) => {
   if (message.surveys) surveys = message.surveys;
   try {
     const budget = { deadline: message.deadline, timeMs: message.timeMs };
-    parentPort!.postMessage({ outcome: runReadJob(message.job, { store, surveys, now: message.now, budget }) });
+    parentPort!.postMessage({ outcome: await runReadJob(message.job, { store, surveys, now: message.now, budget }) });
   } catch (error) {
     const e = error as Error & { code?: string };
     parentPort!.postMessage({ error: { message: e.message, stack: e.stack, code: e.code } });

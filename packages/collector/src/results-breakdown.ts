@@ -1,23 +1,12 @@
-import {
-  baseLanguage,
-  breakdown,
-  MIN_COMPARE_N,
-  type ScorableResponse,
-  type ScoreResult,
-  tallyResponses,
-} from "@sonde/core";
+import { baseLanguage, breakdown, MIN_COMPARE_N, type ScoreResult, type TallyRow } from "@sonde/core";
 import type { Breakdown, BreakdownGroup } from "./api.js";
-import { regionsOf, segmentOf } from "./results-fields.js";
+import { regionsOf } from "./results-fields.js";
 
 /**
  * Groups of one breakdown, each with every question's score and the headline question's
  * comparison with the rest (Holm-adjusted across the groups; no test under the minimum n).
  */
-function groupsBy(
-  responses: readonly ScorableResponse[],
-  by: string,
-  headline: string | null,
-): Map<string | null, BreakdownGroup> {
+function groupsBy(rows: readonly TallyRow[], headline: string | null): Map<string | null, BreakdownGroup> {
   const groups = new Map<string | null, BreakdownGroup>();
   const group = (key: string | null) => {
     let g = groups.get(key);
@@ -28,9 +17,7 @@ function groupsBy(
     return g;
   };
   // The headline's segments first, largest first, as core orders them.
-  const byStep = breakdown(tallyResponses(responses, { segment: segmentOf(by) })).sort(
-    (a, b) => Number(b.stepId === headline) - Number(a.stepId === headline),
-  );
+  const byStep = breakdown(rows).sort((a, b) => Number(b.stepId === headline) - Number(a.stepId === headline));
   for (const question of byStep) {
     for (const segment of question.segments) {
       const g = group(segment.segment);
@@ -49,12 +36,11 @@ function groupsBy(
  * first, with their answers to the headline question: one row per language, its regions told.
  */
 function regionsByLanguage(
-  responses: readonly ScorableResponse[],
-  by: "locale" | "browserLocale",
+  rows: readonly TallyRow[],
   headline: string | null,
 ): Map<string, { key: string; n: number }[]> {
   const out = new Map<string, { key: string; n: number }[]>();
-  for (const g of groupsBy(responses, by, headline).values()) {
+  for (const g of groupsBy(rows, headline).values()) {
     if (g.key === null) continue;
     const n = headline ? (g.questions[headline]?.n ?? 0) : 0;
     const language = baseLanguage(g.key);
@@ -64,13 +50,25 @@ function regionsByLanguage(
   return out;
 }
 
+/** The fields whose segment tallies the breakdowns of `by` read: each field, and the language tags of a language. */
+export function breakdownFields(by: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const field of by) {
+    out.add(field);
+    const tags = regionsOf(field);
+    if (tags) out.add(tags);
+  }
+  return [...out];
+}
+
 /**
- * Breakdowns of a period's responses by each field asked for: the `top` largest groups (by
- * answers to the headline question), every question's score in each, filled with `empty` scores
- * where a group has no answer to a question.
+ * Breakdowns of a period's responses by each field asked for, from their tallies by segment of
+ * each of `breakdownFields(fields)`: the `top` largest groups (by answers to the headline
+ * question), every question's score in each, filled with `empty` scores where a group has no
+ * answer to a question.
  */
 export function computeBreakdowns(
-  responses: readonly ScorableResponse[],
+  tallied: (field: string) => readonly TallyRow[],
   fields: readonly string[],
   headline: string | null,
   top: number,
@@ -78,8 +76,8 @@ export function computeBreakdowns(
 ): Breakdown[] {
   return fields.map((by) => {
     const tags = regionsOf(by);
-    const regions = tags ? regionsByLanguage(responses, tags, headline) : null;
-    const all = [...groupsBy(responses, by, headline).values()].map(
+    const regions = tags ? regionsByLanguage(tallied(tags), headline) : null;
+    const all = [...groupsBy(tallied(by), headline).values()].map(
       (g): BreakdownGroup => ({
         ...g,
         questions: fill(g.questions),

@@ -91,7 +91,7 @@ export function budgetedStore(store: ResponseStore, budget: QueryBudget = {}, sh
     scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void) {
       const count = shape && scoreCounter(shape, budget.maxScores ?? MAX_SCORES, query.attributes ?? []);
       let rows = 0;
-      store.scoredResponses(query, (row) => {
+      return store.scoredResponses(query, (row) => {
         // Reading the clock costs little, but not nothing: every 256 rows is often enough.
         if (budget.deadline !== undefined && ++rows % 256 === 0 && clock() > budget.deadline) {
           throw new BudgetExceeded(503, outOfTime(budget));

@@ -28,17 +28,17 @@ function commentItem(r: StoredResponse): CommentItem {
 }
 
 /** Answers `GET /v1/results/comments`: one page of written comments with their scores, newest first. */
-export function computeComments(
+export async function computeComments(
   request: CommentsRequest,
   ctx: ResultsContext,
-): { ok: true; value: CommentsBody } | ResultsError {
+): Promise<{ ok: true; value: CommentsBody } | ResultsError> {
   if (request.surveyId !== undefined) {
-    const picked = pickSurvey(surveyList(ctx.store, ctx.surveys), request.surveyId);
+    const picked = pickSurvey(await surveyList(ctx.store, ctx.surveys), request.surveyId);
     if (!picked.ok) return picked;
   }
   const resolved = resolvePeriod(request, 0, ctx.now);
   if (!resolved.ok) return { ok: false, status: 400, errors: resolved.errors };
-  const rows = ctx.store.page({
+  const rows = await ctx.store.page({
     surveyId: request.surveyId,
     ...resolved.value,
     limit: request.limit + 1,

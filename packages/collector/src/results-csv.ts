@@ -128,16 +128,16 @@ export function exportCsv(
   let fields: ResponseFields | undefined;
   let after: Cursor | undefined;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!fields) {
         fields = inStepOrder(
-          columns ?? store.fields(query),
+          columns ?? (await store.fields(query)),
           surveys.find((s) => s.id === query.surveyId),
         );
         controller.enqueue(encoder.encode(`\uFEFF${header(fields)}`));
         return;
       }
-      const rows = store.page({ ...query, limit: pageSize, after });
+      const rows = await store.page({ ...query, limit: pageSize, after });
       if (rows.length) controller.enqueue(encoder.encode(rows.map((r) => line(r, fields!)).join("")));
       const last = rows.at(-1);
       if (rows.length < pageSize || !last) controller.close();

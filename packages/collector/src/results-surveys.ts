@@ -16,29 +16,30 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * The surveys results can be asked for: the served definitions first, then the ids that only have
  * answers (`known: false`). With a period, `responses` counts those answered in it.
  */
-export function surveyList(
+export async function surveyList(
   store: ResponseStore,
   surveys: readonly Survey[],
   period?: { since: number; until: number },
-): SurveyListItem[] {
-  const totals = new Map(store.surveyTotals().map((t) => [t.surveyId, t]));
-  const open = store.followUps.openBySurvey();
-  const item = (id: string, name: string | null, known: boolean): SurveyListItem => {
+): Promise<SurveyListItem[]> {
+  const totals = new Map((await store.surveyTotals()).map((t) => [t.surveyId, t]));
+  const open = await store.followUps.openBySurvey();
+  const item = async (id: string, name: string | null, known: boolean): Promise<SurveyListItem> => {
     const t = totals.get(id);
     return {
       id,
       name,
       known,
-      responses: t && period ? store.count({ surveyId: id, ...period }) : (t?.responses ?? 0),
+      responses: t && period ? await store.count({ surveyId: id, ...period }) : (t?.responses ?? 0),
       first: t ? iso(t.first) : null,
       last: t ? iso(t.last) : null,
       openFollowUps: open.get(id) ?? 0,
     };
   };
-  const known = surveys.map((s) => item(s.id, s.name ?? null, true));
   const ids = new Set(surveys.map((s) => s.id));
-  const others = [...totals.keys()].filter((id) => !ids.has(id)).map((id) => item(id, null, false));
-  return [...known, ...others];
+  const out: SurveyListItem[] = [];
+  for (const s of surveys) out.push(await item(s.id, s.name ?? null, true));
+  for (const id of totals.keys()) if (!ids.has(id)) out.push(await item(id, null, false));
+  return out;
 }
 
 /** The survey asked for (or the first one), or a 404 listing the known ones. */

@@ -1,6 +1,7 @@
 import {
   compareTallies,
   emptyTally,
+  type Grouping,
   mergeRows,
   nextPeriod,
   type PeriodUnit,
@@ -11,12 +12,14 @@ import {
   type Survey,
   scoreTally,
   type Tally,
+  type TallyRow,
   tallyResponses,
   trend,
 } from "@sonde/core";
 import type { FollowUpFigures, QuestionComparison, QuestionResult, ResultsBody } from "./api.js";
-import { computeBreakdowns } from "./results-breakdown.js";
+import { breakdownFields, computeBreakdowns } from "./results-breakdown.js";
 import { budgetedStore, type QueryBudget } from "./results-budget.js";
+import { segmentOf } from "./results-fields.js";
 import { type ResolvedPeriod, type ResultsRequest, resolvePeriod } from "./results-query.js";
 import { pickSurvey, type ResultsError, surveyList } from "./results-surveys.js";
 import type { FollowUpStats } from "./store/follow-ups.js";
@@ -56,19 +59,33 @@ export function questionTexts(survey: Survey | undefined): Map<string, string> {
   return out;
 }
 
+// Rows scored at a time: each batch is tallied and merged, then dropped, so that a period of a
+// million responses never sits in memory as a million objects (tallies are mergeable).
+const TALLY_BATCH = 4096;
+
 /**
- * Reads the scored answers of a period as responses core can score. A step answered with
- * different kinds or scales over time (a survey edited) is split into `step.kind` or `step.gap5`
- * keys, so that scales are never mixed and an old answer never breaks the results.
+ * Reads the scored answers of a period and tallies them as core scores responses, once per
+ * grouping asked for; resolves with each grouping's rows, as `tallyResponses` over all of them
+ * would give. A step answered with different kinds or scales over time (a survey edited) is split
+ * into `step.kind` or `step.gap5` keys, so that scales are never mixed and an old answer never
+ * breaks the results.
  */
-function scorableResponses(
+async function tallyPeriod(
   store: ResponseStore,
   query: AnswerQuery,
   shapes: Map<string, string>,
-): (ScorableResponse & { id: string })[] {
-  const out: (ScorableResponse & { id: string })[] = [];
+  groupings: readonly Grouping[],
+): Promise<TallyRow[][]> {
+  const tallies: TallyRow[][] = groupings.map(() => []);
+  let batch: ScorableResponse[] = [];
+  const flush = () => {
+    groupings.forEach((grouping, i) => {
+      tallies[i] = mergeRows([...tallies[i]!, ...tallyResponses(batch, grouping)]);
+    });
+    batch = [];
+  };
   const names = query.attributes ?? [];
-  store.scoredResponses(query, (row: ScoredResponseRow) => {
+  await store.scoredResponses(query, (row: ScoredResponseRow) => {
     const attributes: Record<string, string> = {};
     names.forEach((name, i) => {
       const v = row.attributes[i];
@@ -82,8 +99,7 @@ function scorableResponses(
       if (first === undefined) shapes.set(stepId, shape);
       answers[first === undefined || first === shape ? stepId : `${stepId}.${shape}`] = a;
     }
-    out.push({
-      id: row.id,
+    batch.push({
       surveyId: query.surveyId,
       createdAt: row.answeredAt,
       // The path is what core's page segment reads from the URL; the rest of the URL is not needed.
@@ -96,8 +112,10 @@ function scorableResponses(
       },
       answers,
     });
+    if (batch.length === TALLY_BATCH) flush();
   });
-  return out;
+  if (batch.length > 0) flush();
+  return tallies;
 }
 
 const emptyLike = (t: Tally) => emptyTally(t.kind, t.kind === "nps" ? undefined : t.scale);
@@ -117,11 +135,11 @@ function openQuestions(survey: Survey | undefined, fields: () => { stepId: strin
  * Answers `GET /v1/results`: scores, trend, breakdowns and the comparison for one survey and period.
  * Throws BudgetExceeded when the query would pass its budget (see results-budget.ts).
  */
-export function computeResults(
+export async function computeResults(
   request: ResultsRequest,
   ctx: ResultsContext,
-): { ok: true; value: ResultsBody } | ResultsError {
-  const picked = pickSurvey(surveyList(ctx.store, ctx.surveys), request.surveyId);
+): Promise<{ ok: true; value: ResultsBody } | ResultsError> {
+  const picked = pickSurvey(await surveyList(ctx.store, ctx.surveys), request.surveyId);
   if (!picked.ok) return picked;
   const survey = picked.value;
   const resolved = resolvePeriod(request, survey.first === null ? undefined : Date.parse(survey.first), ctx.now);
@@ -153,9 +171,23 @@ export function computeResults(
   const filters = request.filters;
   const query = { surveyId: survey.id, since: period.since, until: period.until, attributes, filters };
   const shape = { periods: periods.length, interval, by: request.by };
-  const responses = scorableResponses(budgetedStore(ctx.store, ctx.budget, shape), query, shapes);
   const grouping = { period: interval, timeZone: request.timeZone };
-  const periodRows = tallyResponses(responses, grouping);
+  const fields = breakdownFields(request.by);
+  // What else the answer needs, asked at once: a database across the network works on these while
+  // this thread scores the rows (a SQLite store has answered them already).
+  const inPeriod = { surveyId: survey.id, ...period, filters };
+  const besides = Promise.all([
+    ctx.store.fields(inPeriod),
+    ctx.store.count(inPeriod),
+    ctx.store.followUps.stats(inPeriod),
+  ]);
+  besides.catch(() => {}); // awaited below; a query stopped by its budget leaves it unread
+  const [periodRows = [], ...segmentRows] = await tallyPeriod(
+    budgetedStore(ctx.store, ctx.budget, shape),
+    query,
+    shapes,
+    [grouping, ...fields.map((by) => ({ segment: segmentOf(by) }))],
+  );
   const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
 
   const definition = ctx.surveys.find((s) => s.id === survey.id);
@@ -179,17 +211,25 @@ export function computeResults(
   const scoresIn = (pick: (stepId: string) => ScoreResult | undefined) =>
     Object.fromEntries(keys.map((k) => [k, pick(k) ?? emptyScores.get(k)!]));
 
-  const breakdowns = computeBreakdowns(responses, request.by, headline, request.top, (q) => scoresIn((k) => q[k]));
+  const bySegment = new Map(fields.map((by, i) => [by, segmentRows[i]!]));
+  const breakdowns = computeBreakdowns(
+    (by) => bySegment.get(by)!,
+    request.by,
+    headline,
+    request.top,
+    (q) => scoresIn((k) => q[k]),
+  );
 
   let comparison: ResultsBody["comparison"] = null;
   if (request.compare) {
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
-    const before = scorableResponses(
+    const [before = []] = await tallyPeriod(
       budgetedStore(ctx.store, ctx.budget),
       { surveyId: survey.id, ...previous, filters },
       shapes,
+      [{}],
     );
-    const prior = new Map(mergeRows(tallyResponses(before), { period: false }).map((row) => [row.stepId, row.tally]));
+    const prior = new Map(mergeRows(before, { period: false }).map((row) => [row.stepId, row.tally]));
     const compared: QuestionComparison[] = keys.map((stepId) => {
       const current = totals.get(stepId)!;
       const then = prior.get(stepId) ?? emptyLike(current);
@@ -197,12 +237,12 @@ export function computeResults(
     });
     comparison = {
       period: { from: iso(previous.since), to: iso(previous.until) },
-      responses: ctx.store.count({ surveyId: survey.id, ...previous, filters }),
+      responses: await ctx.store.count({ surveyId: survey.id, ...previous, filters }),
       questions: compared,
     };
   }
 
-  const present = ctx.store.fields({ surveyId: survey.id, ...period, filters });
+  const [present, responses, followUps] = await besides;
   return {
     ok: true,
     value: {
@@ -214,7 +254,7 @@ export function computeResults(
       },
       period: { from: iso(period.since), to: iso(period.until) },
       timeZone: request.timeZone,
-      responses: ctx.store.count({ surveyId: survey.id, ...period, filters }),
+      responses,
       headline,
       questions,
       trend: {
@@ -225,7 +265,7 @@ export function computeResults(
       comparison,
       filters: filters.map((f) => (f.field === "device" ? `device:${f.value}` : `attr.${f.name}:${f.value}`)),
       attributes: present.attributes,
-      followUps: followUpFigures(ctx.store.followUps.stats({ surveyId: survey.id, ...period, filters })),
+      followUps: followUpFigures(followUps),
     },
   };
 }

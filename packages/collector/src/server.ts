@@ -12,7 +12,9 @@ import { type HostPolicy, hostPolicy, isLoopbackAddress } from "./http/host-poli
 import type { RateLimit } from "./http/rate-limit.js";
 import { bufferedSink } from "./http/request-log.js";
 import { inlineRunner, type ReadRunner, workerRunner } from "./read-runner.js";
+import { isPgUrl, openPgStore } from "./store/pg.js";
 import { openSqliteStore } from "./store/sqlite.js";
+import type { ResponseStore } from "./store/store.js";
 import { type ImportResult, importSurveys, loadSurveys, type SurveyCheck } from "./surveys.js";
 import { DEFAULT_SETTLE_MS, signingIssues, signingKeys, startWebhooks, type WebhookOptions } from "./webhooks/start.js";
 import { webhookTargetIssues } from "./webhooks/targets.js";
@@ -21,7 +23,7 @@ import { webhookTargetIssues } from "./webhooks/targets.js";
 export interface CollectorOptions {
   port?: number;
   host?: string;
-  /** Path of the SQLite file (created when missing). */
+  /** Path of the SQLite file (created when missing), or a `postgres://…` URL of a PostgreSQL database. */
   db: string;
   /** Path of a surveys JSON file, or a folder of them; validated before listening. */
   surveys?: string;
@@ -69,8 +71,9 @@ export interface RunningCollector {
   /**
    * Reads the `--surveys` file or folder again and stores what changed, as at start (the file wins
    * for the ids it names). Invalid definitions throw `InvalidSurveysError` and change nothing.
+   * On SQLite it answers at once; on PostgreSQL, with a promise.
    */
-  reloadSurveys(): ImportResult;
+  reloadSurveys(): ImportResult | Promise<ImportResult>;
   /** Stops accepting connections, finishes requests in flight, closes the database. */
   close(): Promise<void>;
 }
@@ -138,17 +141,20 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   // Alerts follow the stored definitions as they change. The store is opened with the rule that
   // reads them from it: the rule is first used by an ingest, once the store is there.
   const rules = alertRules(() => store.surveys.definitions(), hooks.settleMs ?? DEFAULT_SETTLE_MS);
-  const store = openSqliteStore(options.db, { synchronous: options.synchronous, alerts: rules.firing });
+  const pg = isPgUrl(options.db);
+  const store: ResponseStore = pg
+    ? await openPgStore(options.db, { alerts: rules.firing })
+    : openSqliteStore(options.db, { synchronous: options.synchronous, alerts: rules.firing });
   let keys: ReturnType<typeof signingKeys>;
   try {
     // The file wins for the ids it names, before anything is served.
     if (options.surveys) {
-      const { paused } = importSurveys(store.surveys, fileSurveys, Date.now());
+      const { paused } = await importSurveys(store.surveys, fileSurveys, Date.now());
       for (const id of paused) warn(`survey "${id}" is no longer in ${options.surveys}: paused (its answers are kept)`);
     }
     keys = signingKeys(store.surveys.definitions(), hooks.secrets);
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const surveys = () => store.surveys.definitions();
@@ -158,9 +164,12 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   ];
   const log = options.quiet ? undefined : bufferedSink(options.logTo ?? process.stdout);
   const { thread, timeMs, memoryMb } = options.results ?? {};
-  // A worker opens the file again: an in-memory database can only be read where it is.
+  // A worker opens the file again: an in-memory database can only be read where it is. PostgreSQL
+  // reads run on this thread: the queries run in the database, and the scoring in JS visits rows a
+  // cursor batch at a time, between which requests are answered — the worker was there because a
+  // SQLite query holds the thread that makes it until it ends.
   const reads: ReadRunner =
-    thread === "inline" || options.db === ":memory:" || options.db === ""
+    pg || thread === "inline" || options.db === ":memory:" || options.db === ""
       ? inlineRunner(() => ({ store, surveys: surveys(), now: Date.now() }), timeMs)
       : workerRunner({ db: options.db, surveys, now: Date.now, timeMs, memoryMb });
   const consoleDir = options.consoleDir === false ? undefined : (options.consoleDir ?? BUILT_CONSOLE);
@@ -190,7 +199,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     });
   } catch (error) {
     await reads.close();
-    store.close();
+    await store.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -206,14 +215,17 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     url,
     reloadSurveys() {
       if (!options.surveys) throw new Error("this collector was started without --surveys");
+      const report = (result: ImportResult) => {
+        for (const id of result.paused)
+          warn(`survey "${id}" is no longer in ${options.surveys}: paused (its answers are kept)`);
+        return result;
+      };
       const result = importSurveys(
         store.surveys,
         loadSurveys(options.surveys, { warn, allowUnknown: options.allowUnknown, extra: surveyCheck }),
         Date.now(),
       );
-      for (const id of result.paused)
-        warn(`survey "${id}" is no longer in ${options.surveys}: paused (its answers are kept)`);
-      return result;
+      return result instanceof Promise ? result.then(report) : report(result);
     },
     close: () => {
       closing ??= new Promise((resolve) => {
@@ -223,10 +235,9 @@ export async function startCollector(options: CollectorOptions): Promise<Running
         server.close(() => {
           clearTimeout(force);
           log?.flush();
-          void Promise.all([reads.close(), webhooks.stop()]).then(() => {
-            store.close();
-            resolve();
-          });
+          void Promise.all([reads.close(), webhooks.stop()])
+            .then(() => store.close())
+            .finally(resolve);
         });
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });

@@ -1,5 +1,6 @@
 import { type CheckOptions, formatPath, parseSurvey, parseSurveys, type Survey, unknownFieldIssues } from "@sonde/core";
 import { withoutAlerts } from "./alerts/alert-rules.js";
+import type { Answer, StoreMode } from "./store/store.js";
 import type { SurveyStore } from "./store/survey-store.js";
 import { parseSurveyJson, readSurveyFile, SurveyFileError, surveyFiles } from "./survey-files.js";
 
@@ -126,20 +127,44 @@ export interface ImportResult {
  * as is. A survey whose current version came from the file, and that the file no longer names, is
  * paused — deleting it from a git-managed file stops it, as it always did — and keeps its answers;
  * named again, it is active again. Surveys last saved through the admin API are not touched.
+ * On SQLite it answers at once (`reloadSurveys()` does too, and the demo relies on it); on a store
+ * that answers with promises, each write waits for the one before.
  */
-export function importSurveys(store: SurveyStore, surveys: readonly Survey[], now: number): ImportResult {
+export function importSurveys<M extends StoreMode>(
+  store: SurveyStore<M>,
+  surveys: readonly Survey[],
+  now: number,
+): Answer<M, ImportResult> {
   const result: ImportResult = { created: [], changed: [], unchanged: [], paused: [] };
+  let step: unknown;
+  const next = (work: () => unknown) => {
+    step = then(step, work);
+  };
   for (const survey of surveys) {
-    const { survey: stored, outcome } = store.save(survey, now, "file", "active");
-    result[outcome].push(survey.id);
-    // Paused at a start because the file had dropped it: the file names it again.
-    if (stored.status === "paused" && stored.statusBy === "file") store.setStatus(stored.id, "active", now, "file");
+    next(() =>
+      then(store.save(survey, now, "file", "active"), ({ survey: stored, outcome }) => {
+        result[outcome].push(survey.id);
+        // Paused at a start because the file had dropped it: the file names it again.
+        if (stored.status === "paused" && stored.statusBy === "file")
+          return store.setStatus(stored.id, "active", now, "file");
+      }),
+    );
   }
   const named = new Set(surveys.map((s) => s.id));
-  for (const stored of store.list()) {
-    if (named.has(stored.id) || stored.source !== "file" || stored.status !== "active") continue;
-    store.setStatus(stored.id, "paused", now, "file");
-    result.paused.push(stored.id);
-  }
-  return result;
+  next(() => {
+    let paused: unknown;
+    for (const stored of store.list()) {
+      if (named.has(stored.id) || stored.source !== "file" || stored.status !== "active") continue;
+      paused = then(paused, () =>
+        then(store.setStatus(stored.id, "paused", now, "file"), () => result.paused.push(stored.id)),
+      );
+    }
+    return paused;
+  });
+  return then(step, () => result) as Answer<M, ImportResult>;
+}
+
+/** `work` on a value now, or once it comes: what answers synchronously stays synchronous. */
+function then<T, U>(value: T | Promise<T>, work: (value: T) => U): U | Promise<unknown> {
+  return value instanceof Promise ? value.then(work) : work(value);
 }

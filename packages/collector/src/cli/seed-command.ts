@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
-import { seedStore } from "../seed/seed.js";
+import { seedAnyStore } from "../seed/seed.js";
+import { isPgUrl, openPgStore } from "../store/pg.js";
 import { openSqliteStore } from "../store/sqlite.js";
 import { InvalidSurveysError, loadSurveys } from "../surveys.js";
 import { fail, wholeNumber } from "./args.js";
 
 /** `sonde-collector seed`: fills a database with realistic demo responses to the given surveys. */
-export function seed(args: string[], usage: string): void {
+export async function seed(args: string[], usage: string): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -23,7 +24,8 @@ export function seed(args: string[], usage: string): void {
     console.log(usage);
     return;
   }
-  if (!values.db) fail("seed needs --db <file>");
+  const db = values.db ?? process.env.SONDE_DATABASE_URL;
+  if (!db) fail("seed needs --db <file|postgres://…>");
   if (!values.surveys) fail("seed needs --surveys <path>");
   const now = values.now === undefined ? Date.now() : Date.parse(values.now);
   if (Number.isNaN(now)) fail(`--now must be a date-time such as 2025-06-30T12:00:00Z (got "${values.now}")`);
@@ -34,16 +36,18 @@ export function seed(args: string[], usage: string): void {
     if (!(error instanceof InvalidSurveysError)) throw error;
     fail(error.message.replace(/^sonde-collector: /, ""), 1);
   }
-  const store = openSqliteStore(values.db);
+  const store = isPgUrl(db) ? await openPgStore(db, { surveyRefreshMs: 0 }) : openSqliteStore(db);
   try {
-    const n = seedStore(store, surveys, {
+    const n = await seedAnyStore(store, surveys, {
       responses: wholeNumber("responses", values.responses, 600, 1, 1_000_000),
       days: wholeNumber("days", values.days, 120, 1, 3650),
       seed: wholeNumber("seed", values.seed, 1),
       now,
     });
-    console.log(`sonde-collector: seeded ${n} responses to ${surveys.length} surveys into ${values.db}`);
+    console.log(
+      `sonde-collector: seeded ${n} responses to ${surveys.length} surveys into ${isPgUrl(db) ? "the PostgreSQL database" : db}`,
+    );
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -53,7 +53,7 @@ export async function serve(args: string[], usage: string): Promise<void> {
   const options: CollectorOptions = {
     port: wholeNumber("port", values.port, 8787, 0, 65535),
     host: values.host ?? "127.0.0.1",
-    db: values.db ?? "sonde.sqlite",
+    db: values.db ?? process.env.SONDE_DATABASE_URL ?? "sonde.sqlite",
     surveys: values.surveys,
     allowUnknown: values["allow-unknown"] ?? false,
     corsOrigins: values["cors-origin"] ?? [],

@@ -147,7 +147,7 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
     if (surveys.get(value.id)) {
       return problem(c, 409, `survey ${quoted(value.id)} exists; change it with PUT /v1/admin/surveys/${value.id}`);
     }
-    const { survey } = surveys.save(value, now(), "admin");
+    const { survey } = await surveys.save(value, now(), "admin");
     c.header("location", `/v1/admin/surveys/${encodeURIComponent(survey.id)}`);
     return reply(c, survey, 201);
   });
@@ -171,11 +171,11 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
       ]);
     }
     // The same definition again is no new version: a retried save changes nothing.
-    return reply(c, surveys.save(value, now(), "admin").survey);
+    return reply(c, (await surveys.save(value, now(), "admin")).survey);
   });
 
   for (const action of ["launch", "pause", "archive"] as const) {
-    app.post(`/v1/admin/surveys/:id/${action}`, (c) => {
+    app.post(`/v1/admin/surveys/:id/${action}`, async (c) => {
       const found = current(c, true);
       if (found instanceof Response) return found;
       const { to, from } = TRANSITIONS[action];
@@ -188,13 +188,13 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
           }`,
         );
       }
-      return reply(c, surveys.setStatus(found.id, to, now())!);
+      return reply(c, (await surveys.setStatus(found.id, to, now()))!);
     });
   }
 
-  app.get("/v1/admin/surveys/:id/versions", (c) => {
+  app.get("/v1/admin/surveys/:id/versions", async (c) => {
     const found = current(c, false);
     if (found instanceof Response) return found;
-    return c.json({ id: found.id, versions: surveys.versions(found.id).map(shownVersion) });
+    return c.json({ id: found.id, versions: (await surveys.versions(found.id)).map(shownVersion) });
   });
 }

@@ -70,13 +70,13 @@ export function parseDeliveryQuery(q: Record<string, string | undefined>): Deliv
  */
 export function alertRoutes(app: Hono, options: AlertRoutesOptions): void {
   app.use("/v1/alerts/*", requireKey(options.readKey, "read"));
-  app.get("/v1/alerts/deliveries", (c: Context) => {
+  app.get("/v1/alerts/deliveries", async (c: Context) => {
     const query = parseDeliveryQuery(c.req.query());
     if (Array.isArray(query)) return c.json({ error: "invalid query", issues: query }, 400);
-    const page = options.store.outbox.list(query);
+    const page = await options.store.outbox.list(query);
     const next = page.length === query.limit ? page.at(-1)!.id : null;
     c.header("cache-control", "no-store");
-    const body: DeliveriesBody = { deliveries: page.map(shown), next, counts: options.store.outbox.counts() };
+    const body: DeliveriesBody = { deliveries: page.map(shown), next, counts: await options.store.outbox.counts() };
     return c.json(body);
   });
 }

@@ -93,12 +93,14 @@ export function inboxRoutes(app: Hono, options: InboxOptions): void {
     const parsed = parseFollowUp(body);
     if (!parsed.ok) return c.json({ error: "invalid follow-up", issues: parsed.errors }, 400);
     const id = c.req.param("id");
-    if (!store.followUps.record(id, { status: parsed.status, note: parsed.note, at: now() })) {
+    if (!(await store.followUps.record(id, { status: parsed.status, note: parsed.note, at: now() }))) {
       return c.json({ error: "not found", issues: [`id: no response "${id}"`] }, 404);
     }
-    const history: FollowUpChange[] = store.followUps
-      .history(id)
-      .map((h) => ({ status: h.status, note: h.note, at: new Date(h.at).toISOString() }));
+    const history: FollowUpChange[] = (await store.followUps.history(id)).map((h) => ({
+      status: h.status,
+      note: h.note,
+      at: new Date(h.at).toISOString(),
+    }));
     return c.json({ status: parsed.status, history }, 200);
   });
 }

@@ -213,10 +213,28 @@ export function seedResponses(surveys: readonly Survey[], options: SeedOptions =
   return out;
 }
 
-/** Seeds a store in batches, as a collector would receive them; returns how many responses were seeded. */
-export function seedStore(store: ResponseStore, surveys: readonly Survey[], options: SeedOptions = {}): number {
+/**
+ * Seeds a SQLite store in batches, as a collector would receive them; returns how many responses
+ * were seeded. Synchronous, as the demo and the `seed` command (which writes a file) use it.
+ */
+export function seedStore(store: ResponseStore<"sync">, surveys: readonly Survey[], options: SeedOptions = {}): number {
   const responses = seedResponses(surveys, options);
   const receivedAt = options.now ?? Date.now();
   for (let i = 0; i < responses.length; i += 250) store.ingest(responses.slice(i, i + 250), receivedAt);
+  return new Set(responses.map((r) => r.id)).size;
+}
+
+/**
+ * Seeds any store — PostgreSQL's answers with promises — in the same batches, each awaited; resolves
+ * with how many responses were seeded. The `seed` command uses it for both.
+ */
+export async function seedAnyStore(
+  store: ResponseStore,
+  surveys: readonly Survey[],
+  options: SeedOptions = {},
+): Promise<number> {
+  const responses = seedResponses(surveys, options);
+  const receivedAt = options.now ?? Date.now();
+  for (let i = 0; i < responses.length; i += 250) await store.ingest(responses.slice(i, i + 250), receivedAt);
   return new Set(responses.map((r) => r.id)).size;
 }

@@ -1,4 +1,5 @@
 import type { SurveyResponse } from "@sonde/core";
+import type { Answer, StoreMode } from "./store.js";
 
 /**
  * Where a delivery stands: `pending` (due at `dueAt`, or being attempted), `delivered`,
@@ -60,20 +61,20 @@ export interface AttemptOutcome {
  * they belong to, once per (response, alert): a later revision or a repeated batch never adds a
  * second. The webhook worker leases due rows, then records each attempt.
  */
-export interface AlertOutbox {
+export interface AlertOutbox<M extends StoreMode = StoreMode> {
   /**
    * Leases up to `limit` pending deliveries due at `now`, oldest due first: counts the attempt
    * and moves `dueAt` to `leaseUntil`, so that an attempt cut short by a crash is retried then.
    */
-  lease(now: number, leaseUntil: number, limit: number): AlertDelivery[];
+  lease(now: number, leaseUntil: number, limit: number): Answer<M, AlertDelivery[]>;
   /** Records a successful attempt. */
-  delivered(id: number, outcome: Omit<AttemptOutcome, "error">): void;
+  delivered(id: number, outcome: Omit<AttemptOutcome, "error">): Answer<M, void>;
   /** Records a failed attempt: due again at `retryAt`, or given up (`dead`) when it is null. */
-  failed(id: number, outcome: AttemptOutcome, retryAt: number | null): void;
+  failed(id: number, outcome: AttemptOutcome, retryAt: number | null): Answer<M, void>;
   /** Gives up without an attempt, saying why (`dead`), or cancels (`cancelled`). */
-  close(id: number, status: "dead" | "cancelled", at: number, why: string): void;
+  close(id: number, status: "dead" | "cancelled", at: number, why: string): Answer<M, void>;
   /** Deliveries newest first. */
-  list(query: DeliveryQuery): AlertDelivery[];
+  list(query: DeliveryQuery): Answer<M, AlertDelivery[]>;
   /** How many deliveries are in each status. */
-  counts(): Record<DeliveryStatus, number>;
+  counts(): Answer<M, Record<DeliveryStatus, number>>;
 }

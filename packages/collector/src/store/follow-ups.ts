@@ -1,4 +1,4 @@
-import type { PageQuery, StoredResponse } from "./store.js";
+import type { Answer, PageQuery, StoredResponse, StoreMode } from "./store.js";
 
 /** Where a team stands with one answer: nobody has acted yet, someone reached out, it is settled. */
 export const FOLLOW_UP_STATUSES = ["new", "contacted", "resolved"] as const;
@@ -44,19 +44,19 @@ export interface FollowUpStats {
 }
 
 /** The follow-ups of stored answers: a history per answer, and the inbox's reads. */
-export interface FollowUps {
+export interface FollowUps<M extends StoreMode = StoreMode> {
   /** Records a status (and note) for a stored response; false when no response has that id. */
-  record(responseId: string, entry: FollowUpEntry): boolean;
+  record(responseId: string, entry: FollowUpEntry): Answer<M, boolean>;
   /** Every change of one answer's follow-up, oldest first. */
-  history(responseId: string): FollowUpEntry[];
+  history(responseId: string): Answer<M, FollowUpEntry[]>;
   /** One stored response with its follow-up status. */
-  get(responseId: string): InboxResponse | undefined;
+  get(responseId: string): Answer<M, InboxResponse | undefined>;
   /** A page of the inbox, newest first. */
-  inbox(query: InboxQuery): InboxResponse[];
+  inbox(query: InboxQuery): Answer<M, InboxResponse[]>;
   /** The answers the same person gave before this one (by user id, else anonymous id), newest first. */
-  earlier(response: StoredResponse, limit: number): InboxResponse[];
+  earlier(response: StoredResponse, limit: number): Answer<M, InboxResponse[]>;
   /** A period's follow-up figures for one survey. */
-  stats(query: Omit<PageQuery, "limit" | "after">): FollowUpStats;
+  stats(query: Omit<PageQuery, "limit" | "after">): Answer<M, FollowUpStats>;
   /** Answers marked contacted and not yet resolved, by survey. */
-  openBySurvey(): Map<string, number>;
+  openBySurvey(): Answer<M, Map<string, number>>;
 }

@@ -1,15 +1,16 @@
 import type { SurveyResponse } from "@sonde/core";
 import { describe, expect, it } from "vitest";
-import { response, tempDir } from "../testing/fixtures.js";
+import { response } from "../testing/fixtures.js";
+import { storeKinds } from "../testing/store-kinds.js";
 import { groupWriter } from "./group-commit.js";
-import { openSqliteStore } from "./sqlite.js";
 import type { IngestResult, ResponseStore } from "./store.js";
 
 const batchOf = (...rs: Record<string, unknown>[]) => rs as unknown as SurveyResponse[];
 
-describe("group commit", () => {
+describe.each(storeKinds())("group commit in $name", ({ skip, open }) => {
+  if (skip) return void it.skip(skip, () => {});
   it("commits the batches of one turn of the event loop together, each with its own counts", async () => {
-    const store = openSqliteStore(`${tempDir()}/group.sqlite`);
+    const store = await open();
     const calls: number[] = [];
     const counting: ResponseStore = {
       ...store,
@@ -34,22 +35,22 @@ describe("group commit", () => {
     // The next turn starts a new group.
     await writer.write(batchOf(response()));
     expect(calls).toEqual([3, 1]);
-    expect(store.count()).toBe(5);
-    store.close();
+    expect(await store.count()).toBe(5);
+    await store.close();
   });
 
   it("rolls back only the batch that fails, and rejects only its request", async () => {
-    const store = openSqliteStore(`${tempDir()}/group-fail.sqlite`);
+    const store = await open();
     const good = response();
-    // A response the schema would refuse (no context) makes SQLite's insert throw mid-batch.
+    // A response the schema would refuse (no context) makes the insert throw mid-batch.
     const broken = { ...response(), context: undefined };
     const half = response();
     const writer = groupWriter(store, () => 1);
     const [ok, bad] = await Promise.allSettled([writer.write(batchOf(good)), writer.write(batchOf(half, broken))]);
     expect(ok).toEqual({ status: "fulfilled", value: { accepted: 1, duplicates: 0 } });
     expect(bad.status).toBe("rejected");
-    const ids = store.responses().map((r) => r.id);
+    const ids = (await store.responses()).map((r) => r.id);
     expect(ids).toEqual([good.id]);
-    store.close();
+    await store.close();
   });
 });

@@ -15,12 +15,12 @@ export interface GroupWriter {
  */
 export function groupWriter(store: ResponseStore, now: () => number): GroupWriter {
   let queue: { responses: readonly SurveyResponse[]; resolve(r: IngestResult): void; reject(e: Error): void }[] = [];
-  const flush = () => {
+  const flush = async () => {
     const group = queue;
     queue = [];
     let results: (IngestResult | Error)[];
     try {
-      results = store.ingestBatches(
+      results = await store.ingestBatches(
         group.map((g) => g.responses),
         now(),
       );
@@ -37,7 +37,7 @@ export function groupWriter(store: ResponseStore, now: () => number): GroupWrite
   return {
     write: (responses) =>
       new Promise((resolve, reject) => {
-        if (queue.length === 0) setImmediate(flush);
+        if (queue.length === 0) setImmediate(() => void flush());
         queue.push({ responses, resolve, reject });
       }),
   };

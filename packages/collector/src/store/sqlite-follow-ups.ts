@@ -36,7 +36,7 @@ interface InboxRow extends Row {
 const toInbox = (row: InboxRow): InboxResponse => ({ ...toStored(row), followUp: row.follow_up ?? "new" });
 
 /** The follow-ups on the store's own connection: `follow_ups` holds the history, `responses` the current state. */
-export function sqliteFollowUps(db: Database): FollowUps {
+export function sqliteFollowUps(db: Database): FollowUps<"sync"> {
   const statement = statementCache(db);
   const insert = db.prepare(
     `INSERT INTO follow_ups (response_id, survey_id, status, note, at)

@@ -1,36 +1,7 @@
 import type { SurveyResponse } from "@sonde/core";
 import type { Database } from "better-sqlite3";
 import type { AlertDelivery, AlertOutbox, DeliveryStatus, Firing, FiringRule } from "./alert-outbox.js";
-
-interface Row {
-  id: number;
-  response_id: string;
-  survey_id: string;
-  alert_id: string;
-  status: DeliveryStatus;
-  created_at: number;
-  due_at: number;
-  attempts: number;
-  last_attempt_at: number | null;
-  last_status: number | null;
-  last_error: string | null;
-  done_at: number | null;
-}
-
-const toDelivery = (r: Row): AlertDelivery => ({
-  id: r.id,
-  responseId: r.response_id,
-  surveyId: r.survey_id,
-  alertId: r.alert_id,
-  status: r.status,
-  createdAt: r.created_at,
-  dueAt: r.due_at,
-  attempts: r.attempts,
-  lastAttemptAt: r.last_attempt_at,
-  lastStatus: r.last_status,
-  lastError: r.last_error,
-  doneAt: r.done_at,
-});
+import { type DeliveryRow as Row, toDelivery } from "./delivery-row.js";
 
 /** What a revision about to be stored fires, and what its response fired before (alert id → delivery id). */
 export interface PendingFirings {
@@ -41,7 +12,7 @@ export interface PendingFirings {
 }
 
 /** The outbox on the store's own connection, and the two calls the ingest transaction makes. */
-export interface SqliteOutbox extends AlertOutbox {
+export interface SqliteOutbox extends AlertOutbox<"sync"> {
   /** What a revision fires (undefined: nothing); call before storing it. */
   firing(response: SurveyResponse, receivedAt: number): PendingFirings | undefined;
   /** Writes the deliveries of a revision just stored; must run inside the ingest transaction. */

@@ -27,7 +27,7 @@ interface VersionRow {
  * its transaction commits. A read-only connection (the results worker) reads from the file and
  * never writes, so it is loaded on first use only.
  */
-export function sqliteSurveys(db: Database): SurveyStore {
+export function sqliteSurveys(db: Database): SurveyStore<"sync"> {
   let byId: Map<string, StoredSurvey> | undefined;
   let active: readonly Survey[] | undefined;
   let definitions: readonly Survey[] | undefined;

@@ -40,7 +40,7 @@ export interface SqliteOptions {
 }
 
 /** Opens (or creates) a SQLite file in WAL mode and brings its schema up to date. */
-export function openSqliteStore(path: string, options: SqliteOptions = {}): ResponseStore {
+export function openSqliteStore(path: string, options: SqliteOptions = {}): ResponseStore<"sync"> {
   const readonly = options.readonly ?? false;
   const db = new Database(path, { readonly, fileMustExist: readonly });
   if (!readonly) {

@@ -4,6 +4,19 @@ import type { FollowUps } from "./follow-ups.js";
 import type { ScoredAnswer } from "./scored.js";
 import type { SurveyStore } from "./survey-store.js";
 
+/**
+ * How a store answers: `sync` (SQLite in this process: better-sqlite3 answers at once) or `async`
+ * (PostgreSQL across the network). Code that works with any store takes the default, where each
+ * call may return a value or a promise of it, and awaits it. SQLite keeps answering synchronously
+ * rather than through a promise because its hot paths (the group commit of ingest, a results
+ * query visiting a million rows in the read worker) would otherwise pay a microtask per call and
+ * per row for nothing; its own tests and tools hold the `sync` type and use values directly.
+ */
+export type StoreMode = "sync" | "async";
+
+/** A store call's answer in a mode: the value itself, or (for any store) possibly a promise of it. */
+export type Answer<M extends StoreMode, T> = M extends "sync" ? T : T | Promise<T>;
+
 /** What ingesting a batch did. */
 export interface IngestResult {
   /** New responses, and known ones replaced by a higher revision. */
@@ -86,31 +99,34 @@ export interface ResponseFields {
  * same methods. `ingest` must be atomic per batch, idempotent by response id (the highest
  * revision wins), and return only once the batch is committed.
  */
-export interface ResponseStore {
-  ingest(responses: readonly SurveyResponse[], receivedAt: number): IngestResult;
+export interface ResponseStore<M extends StoreMode = StoreMode> {
+  ingest(responses: readonly SurveyResponse[], receivedAt: number): Answer<M, IngestResult>;
   /**
    * Several batches in one commit (group commit): each still all-or-nothing on its own — one
    * that fails is rolled back alone and comes back as its error — and the commit is shared.
    */
-  ingestBatches(batches: readonly (readonly SurveyResponse[])[], receivedAt: number): (IngestResult | Error)[];
+  ingestBatches(
+    batches: readonly (readonly SurveyResponse[])[],
+    receivedAt: number,
+  ): Answer<M, (IngestResult | Error)[]>;
   /** Responses, newest answered first. */
-  responses(query?: ResponseQuery): StoredResponse[];
+  responses(query?: ResponseQuery): Answer<M, StoredResponse[]>;
   /** One page of responses, newest first; with `withComment`, only those with written text. */
-  page(query: PageQuery & { withComment?: boolean }): StoredResponse[];
-  count(query?: ResponseQuery): number;
+  page(query: PageQuery & { withComment?: boolean }): Answer<M, StoredResponse[]>;
+  count(query?: ResponseQuery): Answer<M, number>;
   /** The scored answers of each response with any, in no particular order, visited one by one. */
-  scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): void;
+  scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): Answer<M, void>;
   /** Every survey with responses. */
-  surveyTotals(): SurveyTotals[];
+  surveyTotals(): Answer<M, SurveyTotals[]>;
   /** Which answer ids and attributes appear in the matching responses. */
-  fields(query: ResponseQuery): ResponseFields;
+  fields(query: ResponseQuery): Answer<M, ResponseFields>;
   /** The latest stored revision of one response. */
-  response(id: string): StoredResponse | undefined;
+  response(id: string): Answer<M, StoredResponse | undefined>;
   /** The deliveries of the alerts that stored responses fired. */
-  outbox: AlertOutbox;
+  outbox: AlertOutbox<M>;
   /** The follow-ups of stored answers, and the inbox's reads. */
-  followUps: FollowUps;
+  followUps: FollowUps<M>;
   /** The survey definitions, their versions and status (the same file). */
-  surveys: SurveyStore;
-  close(): void;
+  surveys: SurveyStore<M>;
+  close(): Answer<M, void>;
 }

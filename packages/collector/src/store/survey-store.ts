@@ -1,4 +1,5 @@
 import type { Survey } from "@sonde/core";
+import type { Answer, StoreMode } from "./store.js";
 
 /** Where a survey stands: only `active` ones are served to pages. */
 export type SurveyStatus = "draft" | "active" | "paused" | "archived";
@@ -38,12 +39,13 @@ export interface SaveResult {
 }
 
 /**
- * Survey definitions with versions and a status, beside the responses (the same SQLite file).
- * Reads come from memory, kept in step with every write (this process is the only writer), so
- * that ingest and `GET /v1/surveys` never query for them. Definitions must be validated before
- * they are saved: the store keeps what it is given.
+ * Survey definitions with versions and a status, beside the responses (the same database).
+ * Reads come from memory, kept in step with every write, so that ingest and `GET /v1/surveys`
+ * never wait for a query: they stay synchronous in every mode. Versions and writes may go to the
+ * database (async). Definitions must be validated before they are saved: the store keeps what it
+ * is given.
  */
-export interface SurveyStore {
+export interface SurveyStore<M extends StoreMode = StoreMode> {
   /** Every stored survey, by id. */
   list(): readonly StoredSurvey[];
   get(id: string): StoredSurvey | undefined;
@@ -54,12 +56,12 @@ export interface SurveyStore {
   /** The current definition of every stored survey, in the order they were created; the same array until something changes. */
   definitions(): readonly Survey[];
   /** Every version of one survey, newest first (empty when unknown). */
-  versions(id: string): SurveyVersion[];
+  versions(id: string): Answer<M, SurveyVersion[]>;
   /**
    * Saves a definition: a new survey (with `status`, default draft) when its id is unknown, a new
    * version when it differs from the current one, nothing when it is the same.
    */
-  save(definition: Survey, now: number, source: VersionSource, status?: SurveyStatus): SaveResult;
+  save(definition: Survey, now: number, source: VersionSource, status?: SurveyStatus): Answer<M, SaveResult>;
   /** Sets a survey's status (`by` the admin API unless said); undefined when the survey is unknown. */
-  setStatus(id: string, status: SurveyStatus, now: number, by?: VersionSource): StoredSurvey | undefined;
+  setStatus(id: string, status: SurveyStatus, now: number, by?: VersionSource): Answer<M, StoredSurvey | undefined>;
 }

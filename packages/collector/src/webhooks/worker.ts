@@ -13,7 +13,7 @@ import { slackMessage } from "./slack.js";
 export interface WebhookWorkerOptions {
   outbox: AlertOutbox;
   /** The latest stored revision of a response. */
-  responses: { response(id: string): StoredResponse | undefined };
+  responses: { response(id: string): StoredResponse | undefined | Promise<StoredResponse | undefined> };
   rules: Pick<AlertRules, "find">;
   post: PostWebhook;
   /** Keys to sign with (none: unsigned, as a Slack-only collector may run). */
@@ -80,12 +80,12 @@ export function webhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   let running = false;
   let stopped = false;
 
-  const fail = (d: AlertDelivery, url: string, status: number | null, error: string, giveUp: boolean) => {
+  const fail = async (d: AlertDelivery, url: string, status: number | null, error: string, giveUp: boolean) => {
     const at = now();
     // Cut short by a stop: due again as soon as the collector is back, and not worth a warning.
     if (stopped) return outbox.failed(d.id, { at, status, error: "interrupted: the collector stopped" }, at);
     const retryAt = giveUp ? null : nextAttempt(retry, d.attempts, d.createdAt, at, random);
-    outbox.failed(d.id, { at, status, error }, retryAt);
+    await outbox.failed(d.id, { at, status, error }, retryAt);
     const what = `webhook ${webhookId(d.responseId, d.alertId)} (alert "${d.alertId}" of ${d.surveyId}, to ${hostOf(url)})`;
     log(
       retryAt === null
@@ -99,7 +99,7 @@ export function webhookWorker(options: WebhookWorkerOptions): WebhookWorker {
     const found = rules.find(d.surveyId, d.alertId);
     if (!found)
       return outbox.close(d.id, "dead", at, `alert "${d.alertId}" is no longer defined in survey "${d.surveyId}"`);
-    const response = options.responses.response(d.responseId);
+    const response = await options.responses.response(d.responseId);
     if (!response) return outbox.close(d.id, "dead", at, "the response is no longer stored");
     const { survey, alert } = found;
     let reasons = alertReasons(alert, { answers: response.answers, attributes: response.context.attributes });
@@ -128,7 +128,7 @@ export function webhookWorker(options: WebhookWorkerOptions): WebhookWorker {
     const detail = result.status >= 300 && result.status < 400 ? " (redirects are not followed)" : "";
     const text = result.text ? `: ${oneLine(result.text, 200)}` : "";
     // 410 Gone: the receiver says it will never take this again.
-    fail(d, url, result.status, `HTTP ${result.status}${detail}${text}`, result.status === 410);
+    return fail(d, url, result.status, `HTTP ${result.status}${detail}${text}`, result.status === 410);
   };
 
   const runOnce = async (): Promise<number> => {
@@ -137,7 +137,7 @@ export function webhookWorker(options: WebhookWorkerOptions): WebhookWorker {
     const at = now();
     let leased: AlertDelivery[];
     try {
-      leased = outbox.lease(at, at + timeoutMs + LEASE_MARGIN_MS, free);
+      leased = await outbox.lease(at, at + timeoutMs + LEASE_MARGIN_MS, free);
     } catch (error) {
       // A busy or full database: the rows wait for the next poll.
       log(`webhook outbox unavailable: ${oneLine((error as Error).message)}`);
