@@ -1,12 +1,10 @@
 import type { SurveyResponse } from "@sonde/core";
 import pg from "pg";
+import { type SqlPart, where as sharedWhere } from "./sql-query.js";
 import type { ResponseFilter, ResponseQuery, StoredResponse } from "./store.js";
 
 // Pieces of SQL the PostgreSQL store's reads share, in PostgreSQL's dialect: which responses a
 // query selects, a row as a response, and `@name` parameters turned into `$n` ones.
-
-const MIN_TIME = Number.MIN_SAFE_INTEGER;
-const MAX_TIME = Number.MAX_SAFE_INTEGER;
 
 /** A pool or a client: what runs a query. */
 export type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
@@ -53,19 +51,12 @@ export function statementName(text: string): string {
 }
 
 /** The condition selecting a survey's responses in a period, on table alias `t` (`r.` or none). */
-export function where(query: ResponseQuery, t = ""): { sql: string; params: Record<string, unknown> } {
-  const params: Record<string, unknown> = { since: query.since ?? MIN_TIME, until: query.until ?? MAX_TIME };
-  let sql = `${t}answered_at >= @since AND ${t}answered_at < @until`;
-  if (query.surveyId !== undefined) {
-    sql = `${t}survey_id = @surveyId AND ${sql}`;
-    params.surveyId = query.surveyId;
-  }
-  const filters = filterSql(query.filters ?? [], t);
-  return { sql: sql + filters.sql, params: { ...params, ...filters.params } };
+export function where(query: ResponseQuery, t = ""): SqlPart {
+  return sharedWhere(query, t, filterSql);
 }
 
 /** Filters as SQLite's store reads them: an attribute's value as text (`3`, `true`, `team`), whatever its JSON type. */
-function filterSql(filters: readonly ResponseFilter[], t: string): { sql: string; params: Record<string, unknown> } {
+function filterSql(filters: readonly ResponseFilter[], t: string): SqlPart {
   let sql = "";
   const params: Record<string, unknown> = {};
   filters.forEach((f, i) => {

@@ -11,23 +11,32 @@ const MAX_TIME = Number.MAX_SAFE_INTEGER;
 export const HAS_COMMENT = `EXISTS (SELECT 1 FROM json_each(body, '$.answers') c
   WHERE c.value ->> 'kind' = 'open' AND trim(c.value ->> 'value', ' ' || char(9, 10, 13)) <> '')`;
 
-/** The condition selecting a survey's responses in a period, on table alias `t` (`r.` or none). */
-export function where(query: ResponseQuery, t = ""): { sql: string; params: Record<string, unknown> } {
+/** SQL with its `@name` parameters. */
+export type SqlPart = { sql: string; params: Record<string, unknown> };
+
+/** The conditions of a query's filters, in one database's dialect, on table alias `t`. */
+export type FilterSql = (filters: readonly ResponseFilter[], t: string) => SqlPart;
+
+/**
+ * The condition selecting a survey's responses in a period, on table alias `t` (`r.` or none);
+ * the filters in SQLite's dialect unless another is given.
+ */
+export function where(query: ResponseQuery, t = "", filters: FilterSql = filterSql): SqlPart {
   const params: Record<string, unknown> = { since: query.since ?? MIN_TIME, until: query.until ?? MAX_TIME };
   let sql = `${t}answered_at >= @since AND ${t}answered_at < @until`;
   if (query.surveyId !== undefined) {
     sql = `${t}survey_id = @surveyId AND ${sql}`;
     params.surveyId = query.surveyId;
   }
-  const filters = filterSql(query.filters ?? [], t);
-  return { sql: sql + filters.sql, params: { ...params, ...filters.params } };
+  const filtered = filters(query.filters ?? [], t);
+  return { sql: sql + filtered.sql, params: { ...params, ...filtered.params } };
 }
 
 /**
  * The conditions of filters: a device, or an attribute whose value reads as the given text the way
  * results group it (`3`, `true`, `team`), whatever its JSON type.
  */
-function filterSql(filters: readonly ResponseFilter[], t: string): { sql: string; params: Record<string, unknown> } {
+function filterSql(filters: readonly ResponseFilter[], t: string): SqlPart {
   let sql = "";
   const params: Record<string, unknown> = {};
   filters.forEach((f, i) => {
