@@ -347,7 +347,7 @@ export { countNps, npsFromCounts } from "./scoring/nps.js";
 /** Period unit type. */
 export type { PeriodUnit } from "./scoring/periods.js";
 /** Period keys (day, ISO week, month) in UTC or an IANA time zone, and how to step and coarsen them. */
-export { coarsenPeriod, nextPeriod, periodKeyer } from "./scoring/periods.js";
+export { coarsenPeriod, nextPeriod, periodKeyer, periodStarts } from "./scoring/periods.js";
 /** A seedable random generator (mulberry32), for reproducible test and demo data. */
 export { seededRandom } from "./scoring/seeded-random.js";
 /** Segment type: a context field or a user attribute. */

@@ -107,6 +107,30 @@ describe("tallyResponses", () => {
     expect(run).toThrow(message);
   });
 
+  it("counts a response with `count` as that many alike (a database's GROUP BY), and refuses a count that is not one", () => {
+    const alike = [
+      response("2024-03-04T10:00:00Z", { q1: nps(10), sat: csat(2) }, { device: "mobile" }),
+      response("2024-03-04T10:00:00Z", { q1: nps(10), sat: csat(2) }, { device: "mobile" }),
+      response("2024-03-04T10:00:00Z", { q1: nps(10), sat: csat(2) }, { device: "mobile" }),
+      response("2024-03-11T10:00:00Z", { q1: nps(4), gap: { kind: "gap", scale: 5, expected: 4, experienced: 2 } }),
+      response("2024-03-11T10:00:00Z", { q1: nps(4), gap: { kind: "gap", scale: 5, expected: 4, experienced: 2 } }),
+    ];
+    const grouped = [
+      { ...alike[0]!, count: 3 },
+      { ...alike[3]!, count: 2 },
+    ];
+    for (const grouping of [{}, { period: "week", segment: "device" }] as const) {
+      expect(tallyResponses(grouped, grouping)).toEqual(tallyResponses(alike, grouping));
+    }
+    for (const count of [0, -1, 1.5, Number.NaN, "3"]) {
+      expect(() => tallyResponses([{ ...alike[0]!, count: count as number }])).toThrow(
+        new RegExp(
+          `responses\\[0\\] \\(id resp-\\d+\\)\\.count must be a whole number from 1 \\(got ${String(count)}\\)`,
+        ),
+      );
+    }
+  });
+
   it("refuses unknown groupings, naming them", () => {
     const r = [response("2024-03-04T10:00:00Z", { q1: nps(1) })];
     expect(() => tallyResponses(r, { segment: "browser" as never })).toThrow(/segment must be .* \(got "browser"\)/);

@@ -4,9 +4,13 @@ import { coarsenPeriod, type PeriodUnit, parsePeriod, periodKeyer } from "./peri
 import { type Segment, segmentReader } from "./segments.js";
 import { addAnswer, checkTally, isScoredKind, type ScoreResult, scoreTally, type Tally, tallyFor } from "./tally.js";
 
-/** The parts of a stored response that scoring reads. */
+/**
+ * The parts of a stored response that scoring reads; with `count`, it stands for that many
+ * responses alike in all of these (a database's GROUP BY of them), counted at once.
+ */
 export type ScorableResponse = Pick<SurveyResponse, "surveyId" | "createdAt" | "context" | "answers"> & {
   id?: string;
+  count?: number;
 };
 
 /** How to group responses beyond survey and question: by period (in a time zone) and by one segment. */
@@ -93,6 +97,9 @@ export function tallyResponses(responses: Iterable<ScorableResponse>, grouping: 
         throw new RangeError(
           `sonde: ${responsePath(i, r)}.createdAt must be a time in ms since 1970 (got ${String(r.createdAt)})`,
         );
+      const times = r.count ?? 1;
+      if (!Number.isSafeInteger(times) || times < 1)
+        throw new RangeError(`sonde: ${responsePath(i, r)}.count must be a whole number from 1 (got ${String(times)})`);
       const period = keyOf ? keyOf(r.createdAt) : null;
       const segment = segmentOf ? segmentOf(r.context) : null;
       let steps = surveys.get(r.surveyId);
@@ -109,7 +116,7 @@ export function tallyResponses(responses: Iterable<ScorableResponse>, grouping: 
           step = { template: tallyFor(answer, "answer"), cells: new Map() };
           steps.set(stepId, step);
         }
-        addAnswer(cell(step.cells, period, segment, step.template), answer, "answer");
+        addAnswer(cell(step.cells, period, segment, step.template), answer, "answer", times);
       }
     } catch (e) {
       throw locate(e, `${responsePath(i, r)}${stepId ? `.answers.${stepId}` : ""}`);

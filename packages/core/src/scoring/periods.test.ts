@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coarsenPeriod, nextPeriod, parsePeriod, periodKeyer, periodOfDay } from "./periods.js";
+import { coarsenPeriod, nextPeriod, parsePeriod, periodKeyer, periodOfDay, periodStarts } from "./periods.js";
 import { seededRandom } from "./seeded-random.js";
 
 // Independent references: Intl's own formatting of the calendar day (en-CA prints YYYY-MM-DD)
@@ -171,5 +171,68 @@ describe("period keys", () => {
     for (let k = "2019-W50"; k <= "2021-W03"; k = nextPeriod(k)) keys.push(k);
     expect([...keys].sort()).toEqual(keys);
     expect(keys).toContain("2020-W53");
+  });
+});
+
+describe("periodStarts", () => {
+  const MIN15 = 15 * 60_000;
+  // Each instant's period is the one of the last start at or before it.
+  const keyedByStarts = (starts: number[], keyOf: (ms: number) => string) => (t: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (starts[mid]! <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return keyOf(starts[lo]!);
+  };
+
+  it.each([
+    ["day", "Europe/Copenhagen", "2024-01-01", "2025-01-01"],
+    ["week", "Europe/Copenhagen", "2024-01-01", "2025-01-01"],
+    ["month", "UTC", "2023-12-15", "2025-02-10"],
+    ["day", "America/Santiago", "2024-01-01", "2025-01-01"], // back from 24:00 to 23:00
+    ["day", "Asia/Beirut", "2024-01-01", "2025-01-01"], // back from 00:00 to 23:00
+    ["day", "America/Asuncion", "2024-01-01", "2025-01-01"],
+    ["day", "Africa/Cairo", "2024-01-01", "2025-01-01"],
+    ["day", "America/Havana", "2024-01-01", "2025-01-01"], // back from 01:00 to 00:00
+    ["day", "Australia/Lord_Howe", "2024-01-01", "2025-01-01"], // half-hour DST
+    ["day", "Asia/Kathmandu", "2024-01-01", "2024-03-01"], // +05:45
+    ["week", "Pacific/Chatham", "2024-01-01", "2025-01-01"], // +12:45/+13:45
+    ["day", "Pacific/Apia", "2011-12-20", "2012-01-10"], // 30 December 2011 never happened there
+  ] as const)("keys every quarter hour of %s in %s from %s as core does", (unit, zone, from, to) => {
+    const since = Date.parse(`${from}T00:00:00Z`) + 7 * 60_000; // not on a boundary
+    const until = Date.parse(`${to}T00:00:00Z`);
+    const keyOf = periodKeyer(unit, zone);
+    const starts = periodStarts(unit, zone, since, until);
+    const viaStarts = keyedByStarts(starts, keyOf);
+    const keys = new Set<string>();
+    for (let t = since; t < until; t += MIN15) {
+      expect(viaStarts(t), new Date(t).toISOString()).toBe(keyOf(t));
+      keys.add(keyOf(t));
+    }
+    // One start per period, ascending, the first being `since`, each the first instant of its period.
+    expect(starts.length).toBe(keys.size);
+    expect(starts[0]).toBe(since);
+    starts.slice(1).forEach((s, i) => {
+      expect(s).toBeGreaterThan(starts[i]!);
+      expect(keyOf(s - 1)).not.toBe(keyOf(s));
+    });
+  });
+
+  it("skips a day that a time zone never had", () => {
+    const since = Date.parse("2011-12-28T12:00:00Z");
+    const starts = periodStarts("day", "Pacific/Apia", since, since + 4 * 86_400_000);
+    const keys = starts.map(periodKeyer("day", "Pacific/Apia"));
+    expect(keys).toContain("2011-12-29");
+    expect(keys).toContain("2011-12-31");
+    expect(keys).not.toContain("2011-12-30");
+  });
+
+  it("is only `since` for a range within one period, or an empty one", () => {
+    const since = Date.parse("2024-03-05T10:00:00Z");
+    expect(periodStarts("month", "UTC", since, since + 86_400_000)).toEqual([since]);
+    expect(periodStarts("day", "UTC", since, since)).toEqual([since]);
   });
 });

@@ -188,3 +188,34 @@ export function periodKeyer(unit: PeriodUnit, timeZone = "UTC"): (ms: number) =>
     return keyOfDay(Math.floor((ms + offset) / DAY_MS));
   };
 }
+
+/**
+ * Where the periods of `[since, until)` begin in `timeZone`: `since`, then the first instant of
+ * each later period, ascending — so that every instant of the range has the period key of the
+ * last start at or before it. A database can then group a period's responses by these bounds
+ * (PostgreSQL's `width_bucket`) and be keyed as core keys them. Found by bisection on the keys,
+ * which rise with time: a local day would only come back if clocks were turned back across
+ * midnight from after it, and zones that turn back at midnight go to 23:00 before reaching the
+ * next day (the tests sweep zones with such rules, half-hour shifts and a skipped day).
+ */
+export function periodStarts(unit: PeriodUnit, timeZone: string, since: number, until: number): number[] {
+  const keyOf = periodKeyer(unit, timeZone);
+  const starts = [since];
+  if (!(until > since)) return starts;
+  const last = keyOf(until - 1);
+  for (let key = keyOf(since); key < last; ) {
+    const next = nextPeriod(key);
+    // keyOf(lo) < next <= keyOf(hi): a period is at most 31 days, so the next begins within 33.
+    let lo = starts.at(-1)!;
+    let hi = Math.min(until - 1, lo + 33 * DAY_MS);
+    if (keyOf(hi) < next) hi = until - 1;
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (keyOf(mid) < next) lo = mid;
+      else hi = mid;
+    }
+    starts.push(hi);
+    key = keyOf(hi); // a period with no time in this zone (a day skipped) has no start
+  }
+  return starts;
+}

@@ -104,10 +104,11 @@ function checkRating(v: unknown, min: number, max: number, where: string): asser
 }
 
 /**
- * Counts one answer into a tally of its kind and scale. Throws, naming `where` and the value,
- * on an out-of-range or fractional value, or when the answer's kind or scale differs from the tally's.
+ * Counts one answer (`times` times: identical answers counted at once) into a tally of its kind and
+ * scale. Throws, naming `where` and the value, on an out-of-range or fractional value, or when the
+ * answer's kind or scale differs from the tally's.
  */
-export function addAnswer(tally: Tally, answer: Answer, where = "answer"): void {
+export function addAnswer(tally: Tally, answer: Answer, where = "answer", times = 1): void {
   const a = answer as { kind: string; scale?: number; value?: unknown; expected?: unknown; experienced?: unknown };
   if (a.kind !== tally.kind || (tally.kind !== "nps" && a.scale !== tally.scale)) {
     const got = a.kind === "nps" ? "0–10 NPS" : `${String(a.scale)}-point ${String(a.kind).toUpperCase()}`;
@@ -118,17 +119,17 @@ export function addAnswer(tally: Tally, answer: Answer, where = "answer"): void 
   switch (tally.kind) {
     case "nps":
       checkNpsScore(a.value, `${where}.value`);
-      tally.counts[a.value]!++;
+      tally.counts[a.value]! += times;
       return;
     case "csat":
     case "ces":
       checkRating(a.value, 1, tally.scale, `${where}.value`);
-      tally.counts[a.value - 1]!++;
+      tally.counts[a.value - 1]! += times;
       return;
     case "gap":
       checkRating(a.expected, 1, tally.scale, `${where}.expected`);
       checkRating(a.experienced, 1, tally.scale, `${where}.experienced`);
-      tally.counts[(a.expected - 1) * tally.scale + (a.experienced - 1)]!++;
+      tally.counts[(a.expected - 1) * tally.scale + (a.experienced - 1)]! += times;
   }
 }
 
