@@ -11,7 +11,7 @@ const storeOf = (rows: ScoredResponseRow[]) =>
   }) as unknown as ResponseStore;
 
 const row = (i: number, answers: ScoredResponseRow["answers"], attributes: (string | null)[] = []) => ({
-  id: `r${i}`,
+  count: 1,
   answeredAt: i,
   path: `/p${i}`,
   locale: "da",

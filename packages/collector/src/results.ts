@@ -6,6 +6,7 @@ import {
   nextPeriod,
   type PeriodUnit,
   periodKeyer,
+  periodStarts,
   resolveText,
   type ScorableResponse,
   type ScoreResult,
@@ -101,6 +102,7 @@ async function tallyPeriod(
     }
     batch.push({
       surveyId: query.surveyId,
+      count: row.count,
       createdAt: row.answeredAt,
       // The path is what core's page segment reads from the URL; the rest of the URL is not needed.
       context: {
@@ -169,15 +171,24 @@ export async function computeResults(
   const attributes = request.by.filter((f) => f.startsWith("attr.")).map((f) => f.slice("attr.".length));
   const shapes = new Map<string, string>();
   const filters = request.filters;
-  const query = { surveyId: survey.id, since: period.since, until: period.until, attributes, filters };
+  const query = {
+    surveyId: survey.id,
+    since: period.since,
+    until: period.until,
+    attributes,
+    filters,
+    periodStarts: periodStarts(interval, request.timeZone, period.since, period.until),
+  };
   const shape = { periods: periods.length, interval, by: request.by };
   const grouping = { period: interval, timeZone: request.timeZone };
   const fields = breakdownFields(request.by);
   // What else the answer needs, asked at once: a database across the network works on these while
   // this thread scores the rows (a SQLite store has answered them already).
   const inPeriod = { surveyId: survey.id, ...period, filters };
+  const definition = ctx.surveys.find((s) => s.id === survey.id);
   const besides = Promise.all([
-    ctx.store.fields(inPeriod),
+    // The answer ids only for a survey without a definition (its open questions).
+    ctx.store.fields(inPeriod, { answers: !definition }),
     ctx.store.count(inPeriod),
     ctx.store.followUps.stats(inPeriod),
   ]);
@@ -190,7 +201,6 @@ export async function computeResults(
   );
   const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
 
-  const definition = ctx.surveys.find((s) => s.id === survey.id);
   const texts = questionTexts(definition);
   const order = [...texts.keys()];
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
@@ -225,7 +235,7 @@ export async function computeResults(
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
     const [before = []] = await tallyPeriod(
       budgetedStore(ctx.store, ctx.budget),
-      { surveyId: survey.id, ...previous, filters },
+      { surveyId: survey.id, ...previous, filters, periodStarts: [previous.since] },
       shapes,
       [{}],
     );

@@ -84,6 +84,7 @@ const VALUES = [
   "parseSurveys",
   "pathProgress",
   "periodKeyer",
+  "periodStarts",
   "proportion",
   "resolveText",
   "responseSchema",

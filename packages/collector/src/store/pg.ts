@@ -270,38 +270,58 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     },
 
     // Read through a cursor, a few thousand rows at a time: a period of millions never sits in memory.
+    // With periodStarts the database groups the responses by period and everything the row holds,
+    // so a year of a million responses by week and page is some ten thousand rows (see BENCHMARKS.md).
     async scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): Promise<void> {
       const w = where(query);
       const names = query.attributes ?? [];
-      const params: Record<string, unknown> = { ...w.params };
+      const starts = query.periodStarts;
+      if (starts && !(starts.length > 0 && starts[0]! <= (query.since ?? Number.NEGATIVE_INFINITY))) {
+        throw new RangeError("periodStarts must begin at or before since");
+      }
+      const params: Record<string, unknown> = { ...w.params, ...(starts ? { starts } : {}) };
       names.forEach((name, i) => {
         params[`attr${i}`] = name;
       });
-      const attributeColumns = names.map((_, i) => `, body -> 'context' -> 'attributes' -> @attr${i}::text`).join("");
-      const declared = named(
-        `DECLARE scored NO SCROLL CURSOR FOR
-         SELECT id, answered_at, path, locale, device, scored, browser_locale${attributeColumns}
-         FROM responses WHERE ${w.sql} AND scored <> '{}'::jsonb`,
-        params,
-      );
+      const columns = [
+        starts ? "width_bucket(answered_at, @starts::bigint[])" : "answered_at",
+        "path",
+        "locale",
+        "device",
+        "scored",
+        "browser_locale",
+        ...names.map((_, i) => `body -> 'context' -> 'attributes' -> @attr${i}::text`),
+      ];
+      const grouped = starts
+        ? `, count(*) FROM responses WHERE ${w.sql} AND scored <> '{}'::jsonb
+         GROUP BY ${columns.map((_, i) => i + 1).join(", ")}`
+        : ` FROM responses WHERE ${w.sql} AND scored <> '{}'::jsonb`;
+      const declared = named(`DECLARE scored NO SCROLL CURSOR FOR SELECT ${columns.join(", ")}${grouped}`, params);
+      const count = 6 + names.length;
       const client = await pool.connect();
       try {
         await client.query("BEGIN READ ONLY");
+        if (starts) {
+          // The planner cannot know how few groups come out (it expects one per response) and would
+          // sort a million rows to find them; a hash table of the groups is what fits. Nor does such
+          // a query gain from compiling its expressions.
+          await client.query("SET LOCAL enable_sort = off; SET LOCAL jit = off");
+        }
         // DECLARE cannot be a prepared statement: sent unnamed, with its parameters.
         await client.query({ text: declared.text, values: declared.values });
         for (;;) {
           const batch = await client.query({ text: `FETCH ${FETCH_ROWS} FROM scored`, rowMode: "array" });
           for (const row of batch.rows as unknown[][]) {
             visit({
-              id: row[0] as string,
-              answeredAt: row[1] as number,
-              path: row[2] as string,
-              locale: row[3] as string | null,
-              device: row[4] as string | null,
-              answers: row[5] as Record<string, ScoredAnswer>,
-              browserLocale: row[6] as string | null,
+              count: starts ? (row[count] as number) : 1,
+              answeredAt: starts ? starts[(row[0] as number) - 1]! : (row[0] as number),
+              path: row[1] as string,
+              locale: row[2] as string | null,
+              device: row[3] as string | null,
+              answers: row[4] as Record<string, ScoredAnswer>,
+              browserLocale: row[5] as string | null,
               attributes: names.map((_, i) => {
-                const value = row[7 + i];
+                const value = row[6 + i];
                 return value === null || value === undefined ? null : String(value);
               }),
             });
@@ -325,14 +345,17 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       );
     },
 
-    async fields(query: ResponseQuery): Promise<ResponseFields> {
+    async fields(query: ResponseQuery, options: { answers?: boolean } = {}): Promise<ResponseFields> {
       const w = where(query, "r.");
-      const answers = await rows<{ stepId: string; kind: string }>(
-        `SELECT j.key AS "stepId", j.value ->> 'kind' AS kind, min(r.seq) AS first_seen
+      const answers =
+        options.answers === false
+          ? []
+          : await rows<{ stepId: string; kind: string }>(
+              `SELECT j.key AS "stepId", j.value ->> 'kind' AS kind, min(r.seq) AS first_seen
          FROM responses r, jsonb_each(r.body -> 'answers') j WHERE ${w.sql}
          GROUP BY j.key, kind ORDER BY first_seen, j.key COLLATE "C"`,
-        w.params,
-      );
+              w.params,
+            );
       const attributes = await rows<{ name: string }>(
         `SELECT DISTINCT j.key COLLATE "C" AS name FROM responses r,
            jsonb_object_keys(coalesce(r.body -> 'context' -> 'attributes', '{}'::jsonb)) AS j(key)

@@ -75,19 +75,30 @@ describe.each(storeKinds())("the $name store", ({ name, skip, open, url }) => {
       ],
       attributes: ["n", "plan"],
     });
+    expect(await store.fields({ surveyId: "nps-pricing" }, { answers: false })).toEqual({
+      answers: [],
+      attributes: ["n", "plan"],
+    });
     const scored: ScoredResponseRow[] = [];
     await store.scoredResponses({ surveyId: "nps-pricing", attributes: ["plan", "n", "none"] }, (row) =>
       scored.push(row),
     );
     expect(scored.sort((a, b) => a.answeredAt - b.answeredAt)).toMatchObject([
       {
-        id: rows[0]!.id,
+        count: 1,
+        answeredAt: 1000,
         path: "/a",
         device: "mobile",
         answers: { score: { value: 9 } },
         attributes: ["pro", "3", null],
       },
-      { id: rows[1]!.id, path: "/pricing/", answers: { score: { value: 2 } }, attributes: [null, null, null] },
+      {
+        count: 1,
+        answeredAt: 2000,
+        path: "/pricing/",
+        answers: { score: { value: 2 } },
+        attributes: [null, null, null],
+      },
     ]);
     await store.close();
   });

@@ -56,9 +56,14 @@ export interface PageQuery extends ResponseQuery {
   after?: Cursor;
 }
 
-/** One response's scored answers with the context results group by. */
+/**
+ * The scored answers of responses with the context results group by: one response, or (`count` > 1)
+ * that many alike in everything here, answered in the same period (see `AnswerQuery.periodStarts`).
+ */
 export interface ScoredResponseRow {
-  id: string;
+  /** How many responses the row stands for. */
+  count: number;
+  /** When it was answered; for a row of responses grouped by period, the start of their period. */
   answeredAt: number;
   path: string;
   locale: string | null;
@@ -78,6 +83,13 @@ export interface AnswerQuery {
   until?: number;
   attributes?: readonly string[];
   filters?: readonly ResponseFilter[];
+  /**
+   * Where the periods results count in begin (core's `periodStarts`: ascending, the first at or
+   * before `since`). A store may then group: responses alike in context and answers, answered in
+   * the same period, come as one row with their count, dated at their period's start — so that
+   * a million responses cross the network as a few thousand rows. A store may also ignore it.
+   */
+  periodStarts?: readonly number[];
 }
 
 /** How many responses a survey has, and when the first and last were answered. */
@@ -118,8 +130,11 @@ export interface ResponseStore<M extends StoreMode = StoreMode> {
   scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): Answer<M, void>;
   /** Every survey with responses. */
   surveyTotals(): Answer<M, SurveyTotals[]>;
-  /** Which answer ids and attributes appear in the matching responses. */
-  fields(query: ResponseQuery): Answer<M, ResponseFields>;
+  /**
+   * Which answer ids and attributes appear in the matching responses; with `answers: false`, only
+   * the attributes (the answer ids cost a look into every answer of every response).
+   */
+  fields(query: ResponseQuery, options?: { answers?: boolean }): Answer<M, ResponseFields>;
   /** The latest stored revision of one response. */
   response(id: string): Answer<M, StoredResponse | undefined>;
   /** The deliveries of the alerts that stored responses fired. */
