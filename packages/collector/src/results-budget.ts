@@ -91,14 +91,18 @@ export function budgetedStore(store: ResponseStore, budget: QueryBudget = {}, sh
     scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void) {
       const count = shape && scoreCounter(shape, budget.maxScores ?? MAX_SCORES, query.attributes ?? []);
       let rows = 0;
-      return store.scoredResponses(query, (row) => {
-        // Reading the clock costs little, but not nothing: every 256 rows is often enough.
-        if (budget.deadline !== undefined && ++rows % 256 === 0 && clock() > budget.deadline) {
+      const inTime = () => {
+        if (budget.deadline !== undefined && clock() > budget.deadline)
           throw new BudgetExceeded(503, outOfTime(budget));
-        }
+      };
+      const read = store.scoredResponses(query, (row) => {
+        // Reading the clock costs little, but not nothing: every 256 rows is often enough while
+        // reading, and once more at the end (a few heavy rows, or a database that grouped them).
+        if (++rows % 256 === 0) inTime();
         count?.(row);
         visit(row);
       });
+      return read instanceof Promise ? read.then(inTime) : inTime();
     },
   };
 }

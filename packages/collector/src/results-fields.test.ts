@@ -59,7 +59,11 @@ beforeAll(async () => {
     answer(5, 2, { locale: "en", browser: "en-US", device: "mobile" }, "Too slow on my phone"),
     answer(6, 10, { locale: "da", browser: "da-DK" }, "Fantastisk"),
   ];
-  const unknown = response({ surveyId: "retired-survey", createdAt: Date.UTC(2025, 3, 9) });
+  const unknown = response({
+    surveyId: "retired-survey",
+    createdAt: Date.UTC(2025, 3, 9),
+    answers: { score: { kind: "nps", value: 9 }, why: { kind: "open", value: "" } },
+  });
   const res = await post(collector.url, { responses: [...seeded, ...comments, unknown] });
   expect(res.status).toBe(200);
 });
@@ -231,7 +235,7 @@ describe("what is shown", () => {
     expect((await results({})).survey.openQuestions).toEqual([]);
     expect((await results({ survey: "nps-app" })).survey.openQuestions).toEqual(["reason"]);
     const retired = await get<ResultsBody>("/v1/results", { survey: "retired-survey", from: "2025-04-01" });
-    expect(retired.survey).toEqual({ id: "retired-survey", name: null, known: false, openQuestions: [] });
+    expect(retired.survey).toEqual({ id: "retired-survey", name: null, known: false, openQuestions: ["why"] });
   });
 
   it("the survey list counts responses in the period asked for, and marks ids it does not define", async () => {
