@@ -20,6 +20,11 @@ export type {
 
 /** One scored question of the survey: what it asked and its score over the whole period. */
 export interface QuestionResult {
+  /**
+   * The step's id; a step answered in another kind or scale too (a survey edited) gives one result
+   * per shape: the id for the one its definition asks (else the most answered), `id.shape` for
+   * the others (`sat.csat5`, `setup.gap7`), scales never mixed.
+   */
   stepId: string;
   kind: ScoredKind;
   /** The question in the survey's default language, when the survey definition is known. */

@@ -100,4 +100,43 @@ describe.each(storeKinds())("results on the $name store", ({ name, skip, open })
     if (name === "postgres") expect(rows).toBeLessThan(all.length);
     else expect(rows).toBe(all.length);
   });
+
+  it("names a step answered in two shapes (a survey edited) alike whatever order the rows come in", async () => {
+    const edited = { ...survey, id: "edited", steps: [{ kind: "ces", id: "sat", question: "Easy?" }] } as Survey;
+    const at = (i: number) => FIRST + i * 3_600_000;
+    const answer = (i: number) =>
+      i % 4 === 0 ? { kind: "ces", scale: 7, value: 1 + (i % 7) } : { kind: "csat", scale: 5, value: 1 + (i % 5) };
+    const made = (surveyId: string) =>
+      Array.from({ length: 40 }, (_, i) =>
+        response({ surveyId, createdAt: at(i), updatedAt: at(i), answers: { sat: answer(i) } }),
+      ) as unknown as SurveyResponse[];
+    await store.ingest([...made("edited"), ...made("retired")], FIRST + 80 * DAY);
+    const reversed: ResponseStore = {
+      ...store,
+      scoredResponses: async (query, visit) => {
+        const rows: ScoredResponseRow[] = [];
+        await store.scoredResponses(query, (row) => rows.push(row));
+        rows.reverse().forEach(visit);
+      },
+    };
+    const ctx = { surveys: [edited], now: FIRST + 80 * DAY };
+    for (const [id, plain, other] of [
+      ["edited", "ces", "sat.csat5"], // the definition's shape keeps the id
+      ["retired", "csat", "sat.ces7"], // no definition: the most answered keeps it
+    ] as const) {
+      const parsed = parseResultsQuery({ survey: id, from: "2025-09-01", to: "2025-09-10", compare: "previous" });
+      if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+      const bodies = await Promise.all(
+        [store, oneByOne(store), reversed].map((s) => computeResults(parsed.value, { ...ctx, store: s })),
+      );
+      const body = bodies[0]!;
+      if (!body.ok) throw new Error("not ok");
+      expect(body.value.questions.map((q) => [q.stepId, q.kind, q.score.n])).toEqual([
+        ["sat", plain, plain === "ces" ? 10 : 30],
+        [other, other === "sat.csat5" ? "csat" : "ces", plain === "ces" ? 30 : 10],
+      ]);
+      expect(bodies[1]).toEqual(body);
+      expect(bodies[2]).toEqual(body);
+    }
+  });
 });

@@ -67,14 +67,13 @@ const TALLY_BATCH = 4096;
 /**
  * Reads the scored answers of a period and tallies them as core scores responses, once per
  * grouping asked for; resolves with each grouping's rows, as `tallyResponses` over all of them
- * would give. A step answered with different kinds or scales over time (a survey edited) is split
- * into `step.kind` or `step.gap5` keys, so that scales are never mixed and an old answer never
- * breaks the results.
+ * would give. Each answer is counted under its step and shape (`score\u0000nps`, `sat\u0000csat5`):
+ * a step answered with different kinds or scales over time (a survey edited) is never mixed, and
+ * an old answer never breaks the results; `stepNames` then names them.
  */
 async function tallyPeriod(
   store: ResponseStore,
   query: AnswerQuery,
-  shapes: Map<string, string>,
   groupings: readonly Grouping[],
 ): Promise<TallyRow[][]> {
   const tallies: TallyRow[][] = groupings.map(() => []);
@@ -95,10 +94,7 @@ async function tallyPeriod(
     const answers: ScorableResponse["answers"] = {};
     for (const stepId in row.answers) {
       const a = row.answers[stepId]!;
-      const shape = a.kind === "nps" ? "nps" : `${a.kind}${a.scale}`;
-      const first = shapes.get(stepId);
-      if (first === undefined) shapes.set(stepId, shape);
-      answers[first === undefined || first === shape ? stepId : `${stepId}.${shape}`] = a;
+      answers[`${stepId}\u0000${shapeOf(a)}`] = a;
     }
     batch.push({
       surveyId: query.surveyId,
@@ -119,6 +115,48 @@ async function tallyPeriod(
   if (batch.length > 0) flush();
   return tallies;
 }
+
+/** The scale the widget answers a step of each kind on (a gap step's own, 5 by default). */
+const ASKED_SCALE: Record<string, number> = { csat: 5, ces: 7 };
+
+/** An answer's kind and scale: `nps`, `csat5`, `gap7`. */
+const shapeOf = (a: { kind: string; scale?: number }) => (a.kind === "nps" ? "nps" : `${a.kind}${a.scale}`);
+
+/**
+ * The names of a period's tallied steps (`step\u0000shape` keys): a step answered in one shape is
+ * its id; one answered in several (a survey edited) keeps its id for the shape its definition
+ * asks, or else the most answered, and the others are `step.shape` (`sat.ces7`) — whatever order
+ * the store handed the answers over in.
+ */
+function stepNames(totals: Map<string, Tally>, definition: Survey | undefined): Map<string, string> {
+  const byStep = new Map<string, { key: string; shape: string; n: number }[]>();
+  for (const [key, tally] of totals) {
+    const cut = key.lastIndexOf("\u0000"); // a shape has none; a step id might
+    const stepId = key.slice(0, cut);
+    const shape = key.slice(cut + 1);
+    const shapes = byStep.get(stepId) ?? [];
+    shapes.push({ key, shape, n: tally.counts.reduce((a, b) => a + b, 0) });
+    byStep.set(stepId, shapes);
+  }
+  const names = new Map<string, string>();
+  for (const [stepId, shapes] of byStep) {
+    const step = definition?.steps.find((s) => s.id === stepId);
+    const asked =
+      step && shapeOf({ kind: step.kind, scale: ASKED_SCALE[step.kind] ?? (step as { scale?: number }).scale ?? 5 });
+    const plain =
+      shapes.find((s) => s.shape === asked) ??
+      shapes.reduce((a, b) => (b.n > a.n || (b.n === a.n && b.shape < a.shape) ? b : a));
+    for (const s of shapes) names.set(s.key, s === plain ? stepId : `${stepId}.${s.shape}`);
+  }
+  return names;
+}
+
+/** Rows under their steps' names; rows of a shape not named (not in the period) are dropped. */
+const named = (rows: TallyRow[], names: Map<string, string>): TallyRow[] =>
+  rows.flatMap((row) => {
+    const stepId = names.get(row.stepId);
+    return stepId === undefined ? [] : [{ ...row, stepId }];
+  });
 
 const emptyLike = (t: Tally) => emptyTally(t.kind, t.kind === "nps" ? undefined : t.scale);
 
@@ -169,7 +207,6 @@ export async function computeResults(
   }
 
   const attributes = request.by.filter((f) => f.startsWith("attr.")).map((f) => f.slice("attr.".length));
-  const shapes = new Map<string, string>();
   const filters = request.filters;
   const query = {
     surveyId: survey.id,
@@ -193,12 +230,13 @@ export async function computeResults(
     ctx.store.followUps.stats(inPeriod),
   ]);
   besides.catch(() => {}); // awaited below; a query stopped by its budget leaves it unread
-  const [periodRows = [], ...segmentRows] = await tallyPeriod(
-    budgetedStore(ctx.store, ctx.budget, shape),
-    query,
-    shapes,
-    [grouping, ...fields.map((by) => ({ segment: segmentOf(by) }))],
-  );
+  const [byShape = [], ...segmentsByShape] = await tallyPeriod(budgetedStore(ctx.store, ctx.budget, shape), query, [
+    grouping,
+    ...fields.map((by) => ({ segment: segmentOf(by) })),
+  ]);
+  const names = stepNames(new Map(mergeRows(byShape, { period: false }).map((r) => [r.stepId, r.tally])), definition);
+  const periodRows = named(byShape, names);
+  const segmentRows = segmentsByShape.map((rows) => named(rows, names));
   const totals = new Map(mergeRows(periodRows, { period: false }).map((row) => [row.stepId, row.tally]));
 
   const texts = questionTexts(definition);
@@ -236,10 +274,9 @@ export async function computeResults(
     const [before = []] = await tallyPeriod(
       budgetedStore(ctx.store, ctx.budget),
       { surveyId: survey.id, ...previous, filters, periodStarts: [previous.since] },
-      shapes,
       [{}],
     );
-    const prior = new Map(mergeRows(before, { period: false }).map((row) => [row.stepId, row.tally]));
+    const prior = new Map(mergeRows(named(before, names), { period: false }).map((row) => [row.stepId, row.tally]));
     const compared: QuestionComparison[] = keys.map((stepId) => {
       const current = totals.get(stepId)!;
       const then = prior.get(stepId) ?? emptyLike(current);
