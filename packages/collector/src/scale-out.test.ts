@@ -73,4 +73,32 @@ describe.skipIf(postgres.skip !== undefined)("two collectors on one PostgreSQL d
     expect(fromB.ids).toContain("shared");
     expect(fromB.etag).toBe((await served(a)).etag);
   });
+
+  it("refuses with 412 a change through one collector made from a version the other has replaced", async () => {
+    const headers = { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" };
+    const definition = (question: string) =>
+      JSON.stringify({ id: "edited", steps: [{ kind: "nps", id: "score", question }] });
+    expect(
+      (await fetch(`${a.url}/v1/admin/surveys`, { method: "POST", headers, body: definition("First?") })).status,
+    ).toBe(201);
+    // B learns of version 1 (within its refresh), then A saves version 2 and B is asked for a
+    // change from version 1 before its copy is read again: the database refuses it.
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch(`${b.url}/v1/admin/surveys/edited`, { headers });
+      if (res.status === 200) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const put = (c: RunningCollector, question: string) =>
+      fetch(`${c.url}/v1/admin/surveys/edited`, {
+        method: "PUT",
+        headers: { ...headers, "if-match": '"v1"' },
+        body: definition(question),
+      });
+    expect((await put(a, "Through A?")).status).toBe(200);
+    const late = await put(b, "Through B?");
+    expect(late.status).toBe(412);
+    expect(((await late.json()) as { current: { version: number } }).current.version).toBe(2);
+    const versions = await fetch(`${a.url}/v1/admin/surveys/edited/versions`, { headers });
+    expect(((await versions.json()) as { versions: unknown[] }).versions).toHaveLength(2);
+  });
 });

@@ -3,7 +3,13 @@ import type { Context, Hono } from "hono";
 import type { AdminSurvey, AdminSurveySummary, AdminSurveyVersion } from "../api.js";
 import { requireAdminKey } from "../http/access-key.js";
 import { sizeLimit } from "../http/body-limit.js";
-import type { StoredSurvey, SurveyStatus, SurveyStore, SurveyVersion } from "../store/survey-store.js";
+import {
+  type StoredSurvey,
+  type SurveyStatus,
+  type SurveyStore,
+  type SurveyVersion,
+  VersionConflict,
+} from "../store/survey-store.js";
 import { parseSurveyJson, SurveyFileError } from "../survey-files.js";
 import type { SurveyCheck } from "../surveys.js";
 import { matchesEtag } from "./surveys.js";
@@ -123,17 +129,32 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
         `If-Match is required: send the ETag of the version this change starts from (now ${versionEtag(survey.version)})`,
       );
     }
-    if (!matchesEtag(ifMatch, versionEtag(survey.version))) {
-      return c.json(
-        {
-          error: `survey ${quoted(id)} has changed: it is at version ${survey.version} now; load it again and redo the change`,
-          current: shown(survey),
-        },
-        412,
-        { etag: versionEtag(survey.version) },
-      );
-    }
+    if (!matchesEtag(ifMatch, versionEtag(survey.version))) return changed(c, survey);
     return survey;
+  };
+
+  /** 412: the survey is at another version than the change starts from. */
+  const changed = (c: Context, survey: StoredSurvey) =>
+    c.json(
+      {
+        error: `survey ${quoted(survey.id)} has changed: it is at version ${survey.version} now; load it again and redo the change`,
+        current: shown(survey),
+      },
+      412,
+      { etag: versionEtag(survey.version) },
+    );
+
+  /**
+   * The reply to a change checked against `If-Match` here and, by the store, against the database:
+   * another collector on the same database may have saved since this one's copy was read.
+   */
+  const changeReply = async (c: Context, change: () => Promise<StoredSurvey> | StoredSurvey) => {
+    try {
+      return reply(c, await change());
+    } catch (error) {
+      if (error instanceof VersionConflict) return changed(c, error.survey);
+      throw error;
+    }
   };
 
   const reply = (c: Context, survey: StoredSurvey, status: 200 | 201 = 200) =>
@@ -171,7 +192,7 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
       ]);
     }
     // The same definition again is no new version: a retried save changes nothing.
-    return reply(c, (await surveys.save(value, now(), "admin")).survey);
+    return changeReply(c, async () => (await surveys.save(value, now(), "admin", undefined, still.version)).survey);
   });
 
   for (const action of ["launch", "pause", "archive"] as const) {
@@ -188,7 +209,7 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
           }`,
         );
       }
-      return reply(c, (await surveys.setStatus(found.id, to, now()))!);
+      return changeReply(c, async () => (await surveys.setStatus(found.id, to, now(), "admin", found.version))!);
     });
   }
 

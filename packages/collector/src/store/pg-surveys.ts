@@ -1,6 +1,13 @@
 import type { Survey } from "@sonde/core";
 import type pg from "pg";
-import type { StoredSurvey, SurveyStatus, SurveyStore, SurveyVersion, VersionSource } from "./survey-store.js";
+import {
+  type StoredSurvey,
+  type SurveyStatus,
+  type SurveyStore,
+  type SurveyVersion,
+  VersionConflict,
+  type VersionSource,
+} from "./survey-store.js";
 
 interface SurveyRow {
   id: string;
@@ -18,6 +25,9 @@ export interface PgSurveys extends SurveyStore<"async"> {
   /** Reads every survey again when another collector has changed one since the last read. */
   refresh(): Promise<void>;
 }
+
+/** Thrown inside a write when the survey is not at the version the change starts from. */
+const CONFLICT = new Error("version conflict");
 
 const SELECT_ALL = `SELECT s.id, s.status, s.status_by, s.version, s.created_at, s.updated_at, v.source, v.definition
   FROM surveys s JOIN survey_versions v ON v.survey_id = s.id AND v.version = s.version ORDER BY s.seq`;
@@ -67,8 +77,12 @@ export async function pgSurveys(pool: pg.Pool): Promise<PgSurveys> {
   };
   await load();
 
-  /** Runs `work` in a transaction, then reads every survey again (cheap: surveys are few). */
-  const write = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  /**
+   * Runs `work` in a transaction, then reads every survey again (cheap: surveys are few). When
+   * `work` finds survey `id` at another version than asked (CONFLICT), the copy is read again and
+   * VersionConflict carries the survey as the database has it.
+   */
+  const write = async <T>(id: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     let out: T;
     try {
@@ -77,6 +91,10 @@ export async function pgSurveys(pool: pg.Pool): Promise<PgSurveys> {
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
+      if (error === CONFLICT) {
+        await load();
+        throw new VersionConflict(byId.get(id)!);
+      }
       throw error;
     } finally {
       client.release();
@@ -123,15 +141,16 @@ export async function pgSurveys(pool: pg.Pool): Promise<PgSurveys> {
       );
     },
 
-    async save(definition, now, source, status = "draft") {
+    async save(definition, now, source, status = "draft", ifVersion) {
       const text = JSON.stringify(definition);
-      const outcome = await write(async (client) => {
+      const outcome = await write(definition.id, async (client) => {
         const { rows } = await client.query<SurveyRow>(
           `SELECT s.id, s.version, v.definition FROM surveys s
            JOIN survey_versions v ON v.survey_id = s.id AND v.version = s.version WHERE s.id = $1 FOR UPDATE OF s`,
           [definition.id],
         );
         const current = rows[0];
+        if (current && ifVersion !== undefined && current.version !== ifVersion) throw CONFLICT;
         if (current && current.definition === text) return "unchanged" as const;
         const version = current ? current.version + 1 : 1;
         if (current) {
@@ -157,14 +176,19 @@ export async function pgSurveys(pool: pg.Pool): Promise<PgSurveys> {
       return { survey: byId.get(definition.id)!, outcome };
     },
 
-    async setStatus(id, status, now, by = "admin") {
-      await write((client) =>
-        client.query(
+    async setStatus(id, status, now, by = "admin", ifVersion) {
+      await write(id, async (client) => {
+        const { rows } = await client.query<{ version: number }>(
+          "SELECT version FROM surveys WHERE id = $1 FOR UPDATE",
+          [id],
+        );
+        if (rows[0] && ifVersion !== undefined && rows[0].version !== ifVersion) throw CONFLICT;
+        await client.query(
           `UPDATE surveys SET status = $2, status_by = $3, updated_at = $4, change = nextval('survey_changes')
            WHERE id = $1 AND status <> $2`,
           [id, status, by, now],
-        ),
-      );
+        );
+      });
       return byId.get(id);
     },
   };

@@ -1,6 +1,13 @@
 import type { Survey } from "@sonde/core";
 import type { Database } from "better-sqlite3";
-import type { StoredSurvey, SurveyStatus, SurveyStore, SurveyVersion, VersionSource } from "./survey-store.js";
+import {
+  type StoredSurvey,
+  type SurveyStatus,
+  type SurveyStore,
+  type SurveyVersion,
+  VersionConflict,
+  type VersionSource,
+} from "./survey-store.js";
 
 interface SurveyRow {
   id: string;
@@ -119,8 +126,10 @@ export function sqliteSurveys(db: Database): SurveyStore<"sync"> {
       );
     },
 
-    save(definition, now, source, status = "draft") {
+    // One process writes the file: its copy is the database's state, and checks ifVersion alone.
+    save(definition, now, source, status = "draft", ifVersion) {
       const current = load().get(definition.id);
+      if (current && ifVersion !== undefined && current.version !== ifVersion) throw new VersionConflict(current);
       const text = JSON.stringify(definition);
       if (current && storedText.get(current.id) === text) return { survey: current, outcome: "unchanged" };
       const version = current ? current.version + 1 : 1;
@@ -140,9 +149,10 @@ export function sqliteSurveys(db: Database): SurveyStore<"sync"> {
       return { survey, outcome: current ? "changed" : "created" };
     },
 
-    setStatus(id, status, now, by = "admin") {
+    setStatus(id, status, now, by = "admin", ifVersion) {
       const current = load().get(id);
       if (!current) return undefined;
+      if (ifVersion !== undefined && current.version !== ifVersion) throw new VersionConflict(current);
       if (current.status === status) return current;
       updateStatus.run({ id, status, by, now });
       const survey = { ...current, status, statusBy: by, updatedAt: now };

@@ -5,11 +5,12 @@ import { describe, expect, it } from "vitest";
 import { importSurveys } from "../surveys.js";
 import { response } from "../testing/fixtures.js";
 import { storeKinds } from "../testing/store-kinds.js";
+import { VersionConflict } from "./survey-store.js";
 
 const survey = (id: string, question = "How likely…?"): Survey =>
   ({ id, steps: [{ kind: "nps", id: "score", question }] }) as Survey;
 
-describe.each(storeKinds())("the $name survey store", ({ skip, open, reopen, sql }) => {
+describe.each(storeKinds())("the $name survey store", ({ name, skip, open, reopen, sql }) => {
   if (skip) return void it.skip(skip, () => {});
 
   it("stores a new survey as version 1, a change as a new version, the same definition as no version", async () => {
@@ -31,6 +32,38 @@ describe.each(storeKinds())("the $name survey store", ({ skip, open, reopen, sql
     ]);
     expect((versions[1]!.definition.steps[0] as { question: string }).question).toBe("How likely…?");
     expect(await s.versions("nope")).toEqual([]);
+    await store.close();
+  });
+
+  it("changes a survey from a version only while it is the current one, else nothing changes", async () => {
+    const store = await open();
+    const s = store.surveys;
+    await s.save(survey("a"), 1000, "admin");
+    await s.save(survey("a", "Second?"), 2000, "admin", undefined, 1);
+    const stale = Promise.resolve().then(() => s.save(survey("a", "Third?"), 3000, "admin", undefined, 1));
+    await expect(stale).rejects.toThrow(VersionConflict);
+    await expect(stale).rejects.toMatchObject({ survey: { id: "a", version: 2 } });
+    await expect(Promise.resolve().then(() => s.setStatus("a", "active", 3000, "admin", 1))).rejects.toThrow(
+      VersionConflict,
+    );
+    expect(s.get("a")).toMatchObject({ version: 2, status: "draft" });
+    expect(await s.setStatus("a", "active", 4000, "admin", 2)).toMatchObject({ version: 2, status: "active" });
+    if (name === "postgres") {
+      // Another collector whose copy is a version behind: the database refuses its change.
+      const other = await reopen(store);
+      expect(other.surveys.get("a")?.version).toBe(2);
+      await s.save(survey("a", "From the first collector"), 5000, "admin", undefined, 2);
+      const late = Promise.resolve().then(() =>
+        other.surveys.save(survey("a", "From the second"), 5001, "admin", undefined, 2),
+      );
+      await expect(late).rejects.toMatchObject({ survey: { version: 3 } });
+      await expect(
+        Promise.resolve().then(() => other.surveys.setStatus("a", "paused", 5002, "admin", 2)),
+      ).rejects.toThrow(VersionConflict);
+      expect(other.surveys.get("a")?.version).toBe(3); // its copy read again
+      expect((await s.versions("a")).map((v) => v.version)).toEqual([3, 2, 1]);
+      await other.close();
+    }
     await store.close();
   });
 

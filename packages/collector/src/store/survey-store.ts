@@ -31,6 +31,16 @@ export interface SurveyVersion {
   definition: Survey;
 }
 
+/**
+ * A change made from a version that is no longer the current one (another admin, perhaps through
+ * another collector, saved first): nothing was changed. Carries the survey as it is now.
+ */
+export class VersionConflict extends Error {
+  constructor(readonly survey: StoredSurvey) {
+    super(`survey "${survey.id}" is at version ${survey.version} now`);
+  }
+}
+
 /** What saving a definition did. */
 export interface SaveResult {
   survey: StoredSurvey;
@@ -59,9 +69,26 @@ export interface SurveyStore<M extends StoreMode = StoreMode> {
   versions(id: string): Answer<M, SurveyVersion[]>;
   /**
    * Saves a definition: a new survey (with `status`, default draft) when its id is unknown, a new
-   * version when it differs from the current one, nothing when it is the same.
+   * version when it differs from the current one, nothing when it is the same. With `ifVersion`,
+   * only if the survey is at that version in the database (not only in this copy): else throws
+   * VersionConflict.
    */
-  save(definition: Survey, now: number, source: VersionSource, status?: SurveyStatus): Answer<M, SaveResult>;
-  /** Sets a survey's status (`by` the admin API unless said); undefined when the survey is unknown. */
-  setStatus(id: string, status: SurveyStatus, now: number, by?: VersionSource): Answer<M, StoredSurvey | undefined>;
+  save(
+    definition: Survey,
+    now: number,
+    source: VersionSource,
+    status?: SurveyStatus,
+    ifVersion?: number,
+  ): Answer<M, SaveResult>;
+  /**
+   * Sets a survey's status (`by` the admin API unless said); undefined when the survey is unknown.
+   * With `ifVersion`, as `save`.
+   */
+  setStatus(
+    id: string,
+    status: SurveyStatus,
+    now: number,
+    by?: VersionSource,
+    ifVersion?: number,
+  ): Answer<M, StoredSurvey | undefined>;
 }
