@@ -7,6 +7,7 @@ import { pgOutbox } from "./pg-outbox.js";
 import { HAS_COMMENT, named, pgPool, type Row, toStored, where } from "./pg-sql.js";
 import { pgSurveys } from "./pg-surveys.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
+import { periodStartsOf } from "./sql-query.js";
 import type { PendingFirings } from "./sqlite-outbox.js";
 import type {
   AnswerQuery,
@@ -275,10 +276,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     async scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): Promise<void> {
       const w = where(query);
       const names = query.attributes ?? [];
-      const starts = query.periodStarts;
-      if (starts && !(starts.length > 0 && starts[0]! <= (query.since ?? Number.NEGATIVE_INFINITY))) {
-        throw new RangeError("periodStarts must begin at or before since");
-      }
+      const starts = periodStartsOf(query);
       const params: Record<string, unknown> = { ...w.params, ...(starts ? { starts } : {}) };
       names.forEach((name, i) => {
         params[`attr${i}`] = name;

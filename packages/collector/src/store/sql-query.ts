@@ -1,6 +1,6 @@
 import type { SurveyResponse } from "@sonde/core";
 import type { Database, Statement } from "better-sqlite3";
-import type { ResponseFilter, ResponseQuery, StoredResponse } from "./store.js";
+import type { AnswerQuery, ResponseFilter, ResponseQuery, StoredResponse } from "./store.js";
 
 // Pieces of SQL the store's reads share: which responses a query selects, and a row as a response.
 
@@ -75,4 +75,13 @@ export function statementCache(db: Database): (sql: string) => Statement {
     }
     return s;
   };
+}
+
+/** A query's period starts, refused unless the first is at or before `since` (where a read begins). */
+export function periodStartsOf(query: AnswerQuery): readonly number[] | undefined {
+  const starts = query.periodStarts;
+  if (starts && !(starts.length > 0 && starts[0]! <= (query.since ?? Number.NEGATIVE_INFINITY))) {
+    throw new RangeError("periodStarts must begin at or before since");
+  }
+  return starts;
 }

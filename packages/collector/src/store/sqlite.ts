@@ -4,7 +4,7 @@ import type { FiringRule } from "./alert-outbox.js";
 import { startCheckpointer } from "./checkpointer.js";
 import { migrate } from "./migrations.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
-import { HAS_COMMENT, type Row, statementCache, toStored, where } from "./sql-query.js";
+import { HAS_COMMENT, periodStartsOf, type Row, statementCache, toStored, where } from "./sql-query.js";
 import { sqliteFollowUps } from "./sqlite-follow-ups.js";
 import { sqliteOutbox } from "./sqlite-outbox.js";
 import { sqliteSurveys } from "./sqlite-surveys.js";
@@ -58,6 +58,20 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
   const checkpointer = background ? startCheckpointer(path) : undefined;
 
   const statement = statementCache(db);
+  // The period starts of the grouped read running now (reads on a connection never overlap): the
+  // index of the last at or before an answer's time, by bisection — SQLite has no width_bucket.
+  let periods: readonly number[] | undefined;
+  db.function("sonde_period", (at: unknown) => {
+    const starts = periods!;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= (at as number)) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  });
 
   const upsert = db.prepare(
     `INSERT INTO responses (id, survey_id, revision, completed, created_at, updated_at, received_at, body,
@@ -145,38 +159,53 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
       return (statement(`SELECT count(*) AS n FROM responses WHERE ${w.sql}`).get(w.params) as { n: number }).n;
     },
 
-    // One row per response (periodStarts unused): read in this process, with no network to spare them.
+    // With periodStarts, SQLite groups the responses by period and everything the row holds (its
+    // B-tree beats a million rows parsed and tallied here: 1.1 s against 3.5 s, see BENCHMARKS.md).
     scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void): void {
       const w = where(query);
       const names = query.attributes ?? [];
-      const attributeColumns = names.map((_, i) => `, body -> @attr${i} AS a${i}`).join("");
+      const starts = periodStartsOf(query);
       const params: Record<string, unknown> = { ...w.params };
       names.forEach((name, i) => {
         params[`attr${i}`] = `$.context.attributes.${JSON.stringify(name)}`;
       });
+      const columns = [
+        starts ? "sonde_period(answered_at)" : "answered_at",
+        "path",
+        "locale",
+        "device",
+        "scored",
+        "browser_locale",
+        ...names.map((_, i) => `body -> @attr${i}`),
+      ];
+      const from = `FROM responses WHERE ${w.sql} AND scored <> '{}'`;
+      const sql = starts
+        ? `SELECT ${columns.join(", ")}, count(*) ${from} GROUP BY ${columns.map((_, i) => i + 1).join(", ")}`
+        : `SELECT ${columns.join(", ")} ${from}`;
+      const count = columns.length;
       // Rows as arrays: five times faster than objects over tens of thousands of rows.
-      const rows = statement(
-        `SELECT answered_at, path, locale, device, scored, browser_locale${attributeColumns}
-         FROM responses WHERE ${w.sql} AND scored <> '{}'`,
-      )
-        .raw(true)
-        .iterate(params) as IterableIterator<unknown[]>;
-      for (const row of rows) {
-        visit({
-          count: 1,
-          answeredAt: row[0] as number,
-          path: row[1] as string,
-          locale: row[2] as string | null,
-          device: row[3] as string | null,
-          answers: JSON.parse(row[4] as string) as Record<string, ScoredAnswer>,
-          browserLocale: row[5] as string | null,
-          attributes: names.map((_, i) => {
-            const raw = row[6 + i] as string | null;
-            if (raw === null || raw === undefined) return null;
-            const value: unknown = JSON.parse(raw);
-            return value === null ? null : String(value);
-          }),
-        });
+      const rows = statement(sql).raw(true).iterate(params) as IterableIterator<unknown[]>;
+      periods = starts;
+      try {
+        for (const row of rows) {
+          visit({
+            count: starts ? (row[count] as number) : 1,
+            answeredAt: starts ? starts[row[0] as number]! : (row[0] as number),
+            path: row[1] as string,
+            locale: row[2] as string | null,
+            device: row[3] as string | null,
+            answers: JSON.parse(row[4] as string) as Record<string, ScoredAnswer>,
+            browserLocale: row[5] as string | null,
+            attributes: names.map((_, i) => {
+              const raw = row[6 + i] as string | null;
+              if (raw === null || raw === undefined) return null;
+              const value: unknown = JSON.parse(raw);
+              return value === null ? null : String(value);
+            }),
+          });
+        }
+      } finally {
+        periods = undefined;
       }
     },
 

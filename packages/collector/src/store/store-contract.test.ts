@@ -138,22 +138,29 @@ describe.each(storeKinds())("the $name store", ({ name, skip, open, url }) => {
       at(7000, { e: { kind: "ces", value: 5, scale: 7 } }),
       at(8000, { g: { kind: "gap", expected: 4, experienced: 2, scale: 5 } }),
       at(9000, { g: { kind: "gap", expected: 2, experienced: 5, scale: 7 } }),
+      at(9500, { score: { kind: "nps", value: 4 } }),
     ];
     await store.ingest(rows, 10_000);
     const band = async (b: "detractor" | "passive" | "promoter" | "unhappy" | "happy") =>
       (await store.followUps.inbox({ limit: 20, band: b })).map((x) => rows.findIndex((row) => row.id === x.id));
-    expect(await band("detractor")).toEqual([2, 1, 0]);
+    expect(await band("detractor")).toEqual([9, 2, 1, 0]);
     expect(await band("passive")).toEqual([3]);
     expect(await band("promoter")).toEqual([4]);
-    expect(await band("unhappy")).toEqual([7, 5, 2, 1, 0]);
+    expect(await band("unhappy")).toEqual([9, 7, 5, 2, 1, 0]);
     expect(await band("happy")).toEqual([8, 6, 4]);
     await store.followUps.record(rows[0]!.id, { status: "contacted", note: null, at: 5000 });
     await store.followUps.record(rows[1]!.id, { status: "resolved", note: null, at: 12_000 });
     expect(await store.followUps.stats({ surveyId: rows[0]!.surveyId })).toEqual({
-      detractors: 3,
+      detractors: 4,
       followedUp: 2,
-      medianToFirst: 7000, // (4000 + 10,000) / 2; the third detractor waits and counts for nothing
+      medianToFirst: 7000, // (4000 + 10,000) / 2; the detractors not followed up count for nothing
       open: 1,
+    });
+    // Waits of 4,000, 10,000 and 1,000 in the order the rows were stored: the median is the middle one sorted.
+    await store.followUps.record(rows[2]!.id, { status: "contacted", note: null, at: 4000 });
+    expect(await store.followUps.stats({ surveyId: rows[0]!.surveyId })).toMatchObject({
+      followedUp: 3,
+      medianToFirst: 4000,
     });
     await store.close();
   });
