@@ -295,7 +295,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
          GROUP BY ${columns.map((_, i) => i + 1).join(", ")}`
         : ` FROM responses WHERE ${w.sql} AND scored <> '{}'::jsonb`;
       const declared = named(`DECLARE scored NO SCROLL CURSOR FOR SELECT ${columns.join(", ")}${grouped}`, params);
-      const count = 6 + names.length;
+      const countAt = columns.length; // the column after them
       const client = await pool.connect();
       try {
         await client.query("BEGIN READ ONLY");
@@ -311,7 +311,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
           const batch = await client.query({ text: `FETCH ${FETCH_ROWS} FROM scored`, rowMode: "array" });
           for (const row of batch.rows as unknown[][]) {
             visit({
-              count: starts ? (row[count] as number) : 1,
+              count: starts ? (row[countAt] as number) : 1,
               answeredAt: starts ? starts[(row[0] as number) - 1]! : (row[0] as number),
               path: row[1] as string,
               locale: row[2] as string | null,

@@ -182,14 +182,14 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
       const sql = starts
         ? `SELECT ${columns.join(", ")}, count(*) ${from} GROUP BY ${columns.map((_, i) => i + 1).join(", ")}`
         : `SELECT ${columns.join(", ")} ${from}`;
-      const count = columns.length;
+      const countAt = columns.length; // the column after them
       // Rows as arrays: five times faster than objects over tens of thousands of rows.
       const rows = statement(sql).raw(true).iterate(params) as IterableIterator<unknown[]>;
       periods = starts;
       try {
         for (const row of rows) {
           visit({
-            count: starts ? (row[count] as number) : 1,
+            count: starts ? (row[countAt] as number) : 1,
             answeredAt: starts ? starts[row[0] as number]! : (row[0] as number),
             path: row[1] as string,
             locale: row[2] as string | null,
