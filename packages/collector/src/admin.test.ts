@@ -122,6 +122,20 @@ describe("the admin API", () => {
     await post(collector.url, { responses: [response({ id: "version-0002", surveyId: "versioned" })] });
     expect(collector.rows("survey_id = 'versioned' AND survey_version = 1")).toBe(1);
     expect(collector.rows("id = 'version-0002' AND survey_version = 2")).toBe(1);
+    // The export says so too (the page sent no version: the console keeps none in the definition).
+    const csv = await fetch(`${collector.url}/v1/results/export.csv?survey=versioned&from=2000-01-01&to=2100-01-01`, {
+      headers: { authorization: `Bearer ${READ_KEY}` },
+    });
+    const [header, ...lines] = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n")
+      .map((l) => l.split(","));
+    const cell = (line: string[], name: string) => line[header!.indexOf(name)];
+    expect(lines.map((l) => [cell(l, "id"), cell(l, "survey_version")]).sort()).toEqual([
+      ["version-0001", "1"],
+      ["version-0002", "2"],
+    ]);
   });
 
   it("archives: not served, results still readable", async () => {

@@ -91,7 +91,8 @@ function line(r: StoredResponse, fields: ResponseFields): string {
   return csvRow([
     r.id,
     r.surveyId,
-    r.surveyVersion,
+    // The store's version when it arrived; else the definition's own version, as the page sent it.
+    r.storedVersion ?? r.surveyVersion,
     r.revision,
     r.completed,
     time(r.answeredAt),

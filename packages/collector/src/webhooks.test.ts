@@ -116,7 +116,7 @@ describe("alert webhooks", { timeout: 60_000 }, () => {
     const { data } = verified(got!);
     expect(data).toMatchObject({
       alert: { id: "detractors", name: "Detractor", reasons: ["score: NPS 3, a detractor"] },
-      survey: { id: "nps-app", name: "NPS in the app" },
+      survey: { id: "nps-app", name: "NPS in the app", version: 1 },
       response: {
         id: answer.id,
         answers: [

@@ -27,7 +27,7 @@ interface InboxRow extends Row {
 }
 
 const toInbox = (row: InboxRow) => ({ ...toStored(row), followUp: row.follow_up ?? "new" });
-const SELECT = "SELECT body, received_at, answered_at, follow_up FROM responses";
+const SELECT = "SELECT body, received_at, answered_at, survey_version, follow_up FROM responses";
 
 /** The follow-ups in PostgreSQL: `follow_ups` holds the history, `responses` the current state (as SQLite's). */
 export function pgFollowUps(pool: pg.Pool): FollowUps<"async"> {

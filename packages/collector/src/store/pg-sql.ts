@@ -75,10 +75,12 @@ export interface Row {
   body: SurveyResponse;
   received_at: number;
   answered_at: number;
+  survey_version: number | null;
 }
 
 export const toStored = (row: Row): StoredResponse => ({
   ...row.body,
   receivedAt: row.received_at,
   answeredAt: row.answered_at,
+  storedVersion: row.survey_version,
 });

@@ -242,7 +242,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     async responses(query: ResponseQuery = {}): Promise<StoredResponse[]> {
       const w = where(query);
       const found = await rows<Row>(
-        `SELECT body, received_at, answered_at FROM responses WHERE ${w.sql}
+        `SELECT body, received_at, answered_at, survey_version FROM responses WHERE ${w.sql}
          ORDER BY answered_at DESC, id DESC LIMIT @limit`,
         { ...w.params, limit: query.limit ?? null },
       );
@@ -253,7 +253,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       const w = where(query);
       const after = query.after ? "AND (answered_at < @afterAt OR (answered_at = @afterAt AND id < @afterId))" : "";
       const found = await rows<Row>(
-        `SELECT body, received_at, answered_at FROM responses
+        `SELECT body, received_at, answered_at, survey_version FROM responses
          WHERE ${w.sql} ${after} ${query.withComment ? `AND ${HAS_COMMENT}` : ""}
          ORDER BY answered_at DESC, id DESC LIMIT @limit`,
         {
@@ -371,7 +371,10 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     surveys,
 
     async response(id) {
-      const found = await rows<Row>("SELECT body, received_at, answered_at FROM responses WHERE id = @id", { id });
+      const found = await rows<Row>(
+        "SELECT body, received_at, answered_at, survey_version FROM responses WHERE id = @id",
+        { id },
+      );
       return found[0] && toStored(found[0]);
     },
 

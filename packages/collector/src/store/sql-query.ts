@@ -56,12 +56,14 @@ export interface Row {
   body: string;
   received_at: number;
   answered_at: number;
+  survey_version: number | null;
 }
 
 export const toStored = (row: Row): StoredResponse => ({
   ...(JSON.parse(row.body) as SurveyResponse),
   receivedAt: row.received_at,
   answeredAt: row.answered_at,
+  storedVersion: row.survey_version,
 });
 
 /** Prepares each SQL text once on a connection: reads whose SQL depends on the query reuse theirs. */

@@ -54,7 +54,7 @@ export function sqliteFollowUps(db: Database): FollowUps<"sync"> {
     current.run(params);
     return true;
   });
-  const SELECT = "SELECT body, received_at, answered_at, follow_up FROM responses";
+  const SELECT = "SELECT body, received_at, answered_at, survey_version, follow_up FROM responses";
 
   return {
     record: (id, entry) => record(id, entry),

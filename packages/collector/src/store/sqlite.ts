@@ -133,7 +133,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
     responses(query: ResponseQuery = {}): StoredResponse[] {
       const w = where(query);
       const rows = statement(
-        `SELECT body, received_at, answered_at FROM responses WHERE ${w.sql}
+        `SELECT body, received_at, answered_at, survey_version FROM responses WHERE ${w.sql}
          ORDER BY answered_at DESC, id DESC LIMIT @limit`,
       ).all({ ...w.params, limit: query.limit ?? -1 }) as Row[];
       return rows.map(toStored);
@@ -143,7 +143,7 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
       const w = where(query);
       const after = query.after ? "AND (answered_at < @afterAt OR (answered_at = @afterAt AND id < @afterId))" : "";
       const rows = statement(
-        `SELECT body, received_at, answered_at FROM responses
+        `SELECT body, received_at, answered_at, survey_version FROM responses
          WHERE ${w.sql} ${after} ${query.withComment ? `AND ${HAS_COMMENT}` : ""}
          ORDER BY answered_at DESC, id DESC LIMIT @limit`,
       ).all({
@@ -241,9 +241,9 @@ export function openSqliteStore(path: string, options: SqliteOptions = {}): Resp
     surveys,
 
     response(id) {
-      const row = statement("SELECT body, received_at, answered_at FROM responses WHERE id = ?").get(id) as
-        | Row
-        | undefined;
+      const row = statement("SELECT body, received_at, answered_at, survey_version FROM responses WHERE id = ?").get(
+        id,
+      ) as Row | undefined;
       return row && toStored(row);
     },
 

@@ -30,6 +30,12 @@ export interface StoredResponse extends SurveyResponse {
   receivedAt: number;
   /** When it was answered, for periods and trends: min(createdAt, receivedAt). */
   answeredAt: number;
+  /**
+   * The version of its survey in this collector's store when it first arrived (null when the
+   * store did not hold the survey). `surveyVersion` is what the page sent: the definition's own
+   * `version` field, which the console does not keep.
+   */
+  storedVersion: number | null;
 }
 
 /** Only responses whose device or attribute has this value (attribute values compared as text). */

@@ -121,6 +121,15 @@ describe.each(storeKinds())("the $name survey store", ({ name, skip, open, reope
       { id: "r2", revision: 1, v: 2 },
       { id: "r3", revision: 1, v: null },
     ]);
+    // Every read of a stored response carries it.
+    expect((await store.responses()).map((r) => [r.id, r.storedVersion]).sort()).toEqual([
+      ["r1", 1],
+      ["r2", 2],
+      ["r3", null],
+    ]);
+    expect((await store.response("r2"))?.storedVersion).toBe(2);
+    expect((await store.page({ limit: 1, surveyId: "unknown" }))[0]?.storedVersion).toBeNull();
+    expect((await store.followUps.inbox({ limit: 10 })).map((r) => r.storedVersion).sort()).toEqual([1, 2, null]);
     await store.close();
   });
 

@@ -52,7 +52,11 @@ export function alertPayload(event: AlertEvent): Record<string, unknown> {
     timestamp: iso(event.at),
     data: {
       alert: { id: alert.id, name: alert.name ?? null, reasons: event.reasons },
-      survey: { id: survey.id, name: survey.name ?? null, version: response.surveyVersion ?? survey.version ?? null },
+      survey: {
+        id: survey.id,
+        name: survey.name ?? null,
+        version: response.storedVersion ?? response.surveyVersion ?? survey.version ?? null,
+      },
       response: {
         id: response.id,
         revision: response.revision,
