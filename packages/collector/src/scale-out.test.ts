@@ -100,5 +100,16 @@ describe.skipIf(postgres.skip !== undefined)("two collectors on one PostgreSQL d
     expect(((await late.json()) as { current: { version: number } }).current.version).toBe(2);
     const versions = await fetch(`${a.url}/v1/admin/surveys/edited/versions`, { headers });
     expect(((await versions.json()) as { versions: unknown[] }).versions).toHaveLength(2);
+    // Created through A, then through B before B's copy has it: 409, and A's stays version 1.
+    const create = (c: RunningCollector, question: string) =>
+      fetch(`${c.url}/v1/admin/surveys`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ id: "twice", steps: [{ kind: "nps", id: "score", question }] }),
+      });
+    expect((await create(a, "Through A?")).status).toBe(201);
+    expect((await create(b, "Through B?")).status).toBe(409);
+    const twice = await fetch(`${a.url}/v1/admin/surveys/twice`, { headers });
+    expect(((await twice.json()) as { version: number }).version).toBe(1);
   });
 });

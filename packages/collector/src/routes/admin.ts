@@ -165,12 +165,18 @@ export function adminRoutes(app: Hono, options: AdminOptions): void {
   app.post("/v1/admin/surveys", limit, async (c) => {
     const value = await definition(c);
     if (value instanceof Response) return value;
-    if (surveys.get(value.id)) {
-      return problem(c, 409, `survey ${quoted(value.id)} exists; change it with PUT /v1/admin/surveys/${value.id}`);
+    const exists = () =>
+      problem(c, 409, `survey ${quoted(value.id)} exists; change it with PUT /v1/admin/surveys/${value.id}`);
+    if (surveys.get(value.id)) return exists();
+    try {
+      // Version 0: only if no collector has created it since this one's copy was read.
+      const { survey } = await surveys.save(value, now(), "admin", undefined, 0);
+      c.header("location", `/v1/admin/surveys/${encodeURIComponent(survey.id)}`);
+      return reply(c, survey, 201);
+    } catch (error) {
+      if (error instanceof VersionConflict) return exists();
+      throw error;
     }
-    const { survey } = await surveys.save(value, now(), "admin");
-    c.header("location", `/v1/admin/surveys/${encodeURIComponent(survey.id)}`);
-    return reply(c, survey, 201);
   });
 
   app.get("/v1/admin/surveys/:id", (c) => {

@@ -165,7 +165,11 @@ export async function pgSurveys(pool: pg.Pool): Promise<PgSurveys> {
              VALUES ($1, $2, $3, 1, $4, $4) ON CONFLICT (id) DO NOTHING`,
             [definition.id, status, source, now],
           );
-          if (inserted.rowCount === 0) throw new Error(`survey "${definition.id}" was created meanwhile; save again`);
+          if (inserted.rowCount === 0) {
+            // Created meanwhile by another collector: a change from "no survey" conflicts with it.
+            if (ifVersion !== undefined) throw CONFLICT;
+            throw new Error(`survey "${definition.id}" was created meanwhile; save again`);
+          }
         }
         await client.query(
           "INSERT INTO survey_versions (survey_id, version, source, created_at, definition) VALUES ($1, $2, $3, $4, $5)",

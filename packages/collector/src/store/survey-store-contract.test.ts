@@ -47,6 +47,11 @@ describe.each(storeKinds())("the $name survey store", ({ name, skip, open, reope
       VersionConflict,
     );
     expect(s.get("a")).toMatchObject({ version: 2, status: "draft" });
+    // Version 0: only a survey that does not exist yet.
+    expect((await s.save(survey("fresh"), 3000, "admin", undefined, 0)).outcome).toBe("created");
+    await expect(Promise.resolve().then(() => s.save(survey("fresh"), 3000, "admin", undefined, 0))).rejects.toThrow(
+      VersionConflict,
+    );
     expect(await s.setStatus("a", "active", 4000, "admin", 2)).toMatchObject({ version: 2, status: "active" });
     if (name === "postgres") {
       // Another collector whose copy is a version behind: the database refuses its change.
@@ -61,6 +66,11 @@ describe.each(storeKinds())("the $name survey store", ({ name, skip, open, reope
         Promise.resolve().then(() => other.surveys.setStatus("a", "paused", 5002, "admin", 2)),
       ).rejects.toThrow(VersionConflict);
       expect(other.surveys.get("a")?.version).toBe(3); // its copy read again
+      // Created through the first collector after the second read its copy: the second cannot create it too.
+      await s.save(survey("b"), 6000, "admin", undefined, 0);
+      await expect(
+        Promise.resolve().then(() => other.surveys.save(survey("b", "Another"), 6001, "admin", undefined, 0)),
+      ).rejects.toMatchObject({ survey: { id: "b", version: 1 } });
       expect((await s.versions("a")).map((v) => v.version)).toEqual([3, 2, 1]);
       await other.close();
     }

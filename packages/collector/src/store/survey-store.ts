@@ -70,8 +70,8 @@ export interface SurveyStore<M extends StoreMode = StoreMode> {
   /**
    * Saves a definition: a new survey (with `status`, default draft) when its id is unknown, a new
    * version when it differs from the current one, nothing when it is the same. With `ifVersion`,
-   * only if the survey is at that version in the database (not only in this copy): else throws
-   * VersionConflict.
+   * only if the survey is at that version in the database (not only in this copy; 0: only if it
+   * does not exist yet): else throws VersionConflict.
    */
   save(
     definition: Survey,
