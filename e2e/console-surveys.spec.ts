@@ -27,7 +27,8 @@ test("create from a template, fix a mistake, target in the form, launch after th
 }) => {
   test.setTimeout(90_000);
   await page.goto(`${collector.url}/console/?view=surveys#key=${READ_KEY}&admin=${ADMIN_KEY}`);
-  // Neither key stays in the address.
+  // Neither key stays in the address once the view has read them.
+  await expect(page.getByLabel("Start from")).toBeVisible();
   await expect(page).toHaveURL(/view=surveys/);
   expect(page.url()).not.toContain(ADMIN_KEY);
   expect(page.url()).not.toContain(READ_KEY);
