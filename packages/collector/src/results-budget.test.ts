@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BudgetExceeded, budgetedStore, MAX_SCORES } from "./results-budget.js";
-import type { ResponseStore, ScoredResponseRow } from "./store/store.js";
+import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
 
 /** A store whose scored rows are `rows`; nothing else is read. */
 const storeOf = (rows: ScoredResponseRow[]) =>
@@ -65,5 +65,28 @@ describe("budgetedStore counts the scores a query will compute", () => {
       expect((error as BudgetExceeded).status).toBe(503);
       expect((error as Error).message).toMatch(/^the query took longer than 1 s, the limit/);
     }
+  });
+
+  it("hands the deadline to the store; a read the database stopped at it is the query's time out", async () => {
+    let asked: AnswerQuery | undefined;
+    let now = 0;
+    // The database fails the read when the clock says `failAt`.
+    const stoppedAt = (failAt: number) =>
+      ({
+        scoredResponses: async (query: AnswerQuery) => {
+          asked = query;
+          now = failAt;
+          throw new Error("canceling statement due to statement timeout");
+        },
+      }) as unknown as ResponseStore;
+    const budget = { deadline: 1000, timeMs: 1000, clock: () => now };
+    const late = budgetedStore(stoppedAt(1001), budget).scoredResponses({ surveyId: "s" }, () => {});
+    await expect(late).rejects.toBeInstanceOf(BudgetExceeded);
+    await expect(late).rejects.toMatchObject({ status: 503 });
+    expect(asked).toEqual({ surveyId: "s", deadline: 1000 });
+    // Failing before the deadline is another fault, passed on as it is.
+    const broken = budgetedStore(stoppedAt(500), budget).scoredResponses({ surveyId: "s" }, () => {});
+    await expect(broken).rejects.toThrow("canceling statement due to statement timeout");
+    await expect(broken).rejects.not.toBeInstanceOf(BudgetExceeded);
   });
 });

@@ -95,14 +95,21 @@ export function budgetedStore(store: ResponseStore, budget: QueryBudget = {}, sh
         if (budget.deadline !== undefined && clock() > budget.deadline)
           throw new BudgetExceeded(503, outOfTime(budget));
       };
-      const read = store.scoredResponses(query, (row) => {
+      const deadline = budget.deadline;
+      const read = store.scoredResponses(deadline === undefined ? query : { ...query, deadline }, (row) => {
         // Reading the clock costs little, but not nothing: every 256 rows is often enough while
         // reading, and once more at the end (a few heavy rows, or a database that grouped them).
         if (++rows % 256 === 0) inTime();
         count?.(row);
         visit(row);
       });
-      return read instanceof Promise ? read.then(inTime) : inTime();
+      // A database that stopped the read at the deadline failed it: that is this query's time out.
+      return read instanceof Promise
+        ? read.then(inTime, (error: unknown) => {
+            inTime();
+            throw error;
+          })
+        : inTime();
     },
   };
 }

@@ -299,6 +299,12 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       const client = await pool.connect();
       try {
         await client.query("BEGIN READ ONLY");
+        if (query.deadline !== undefined && Number.isFinite(query.deadline)) {
+          // Past the deadline the caller has answered 503 (or its worker is gone): the server stops too.
+          // A millisecond late rather than early, so that the caller's clock is past it when told.
+          const ms = Math.max(1, Math.ceil(query.deadline - Date.now()) + 1);
+          await client.query(`SET LOCAL statement_timeout = ${ms}`);
+        }
         if (starts) {
           // The planner cannot know how few groups come out (it expects one per response) and would
           // sort a million rows to find them; a hash table of the groups is what fits. Nor does such

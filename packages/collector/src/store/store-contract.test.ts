@@ -7,10 +7,12 @@ import { openPgStore } from "./pg.js";
 import type { ScoredResponseRow } from "./store.js";
 
 const r = (over: Record<string, unknown> = {}) => response(over) as unknown as SurveyResponse;
+/** Week starts (UTC Mondays) over 2026, as the results ask a store to group by. */
+const weekStarts = Array.from({ length: 53 }, (_, i) => Date.UTC(2025, 11, 29) + i * 7 * 86_400_000);
 const survey = (id: string, question = "How likely…?"): Survey =>
   ({ id, steps: [{ kind: "nps", id: "score", question }] }) as Survey;
 
-describe.each(storeKinds())("the $name store", ({ name, skip, open, url }) => {
+describe.each(storeKinds())("the $name store", ({ name, skip, open, url, sql }) => {
   if (skip) return void it.skip(skip, () => {});
 
   it("is idempotent by response id, the highest revision wins, and an id never moves to another survey", async () => {
@@ -164,6 +166,31 @@ describe.each(storeKinds())("the $name store", ({ name, skip, open, url }) => {
     });
     await store.close();
   });
+
+  it.runIf(name === "postgres")(
+    "stops a read in the server at its deadline, so that a read given up on does not run on",
+    async () => {
+      const store = await open();
+      // 100,000 responses over a year in one INSERT: grouping them takes PostgreSQL some 100 ms.
+      await sql(
+        store,
+        `INSERT INTO responses (id, survey_id, revision, completed, created_at, updated_at, received_at, body,
+           answered_at, path, locale, device, scored, browser_locale, survey_version)
+         SELECT 'r' || g, 'big', 1, true, t, t, t, '{}'::jsonb, t, '/p' || (g % 50), 'da', NULL,
+           jsonb_build_object('score', jsonb_build_object('kind', 'nps', 'value', g % 11)), NULL, 1
+         FROM (SELECT g, ${Date.UTC(2026, 0, 1)} + g::bigint * 300000 AS t FROM generate_series(1, 100000) g) s`,
+      );
+      const query = { surveyId: "big", since: Date.UTC(2026, 0, 1), periodStarts: weekStarts };
+      let visited = 0;
+      const read = store.scoredResponses({ ...query, deadline: Date.now() + 10 }, () => visited++);
+      await expect(read).rejects.toThrow(/statement timeout/);
+      expect(visited).toBe(0);
+      // The connection is whole again, and a read with time to spare ends.
+      await store.scoredResponses({ ...query, deadline: Date.now() + 60_000 }, () => visited++);
+      expect(visited).toBeGreaterThan(50);
+      await store.close();
+    },
+  );
 
   it("saves survey versions and statuses, and serves the active ones from memory", async () => {
     const store = await open();

@@ -96,6 +96,12 @@ export interface AnswerQuery {
    * a million responses cross the network as a few thousand rows. A store may also ignore it.
    */
   periodStarts?: readonly number[];
+  /**
+   * When the read must have ended (ms since the epoch). A store whose database can stop a statement
+   * in progress stops it there and fails the read (PostgreSQL: `statement_timeout`), so that a read
+   * its caller has given up on does not run on in the server; a store in this process may ignore it.
+   */
+  deadline?: number;
 }
 
 /** How many responses a survey has, and when the first and last were answered. */
