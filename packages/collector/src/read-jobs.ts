@@ -4,7 +4,7 @@
 import { computeInbox, computeInboxItem } from "./inbox.js";
 import type { ResultsContext } from "./results.js";
 import { computeResults } from "./results.js";
-import { BudgetExceeded } from "./results-budget.js";
+import { BudgetExceeded, budgetedStore } from "./results-budget.js";
 import { computeComments } from "./results-comments.js";
 import type { CommentsRequest, InboxRequest, ResolvedPeriod, ResultsRequest } from "./results-query.js";
 import { type ResultsError, surveyList } from "./results-surveys.js";
@@ -35,7 +35,8 @@ export async function runReadJob(job: ReadJob, ctx: ResultsContext): Promise<Rea
     if (job.kind === "comments") return body(await computeComments(job.request, ctx));
     if (job.kind === "inbox") return body(await computeInbox(job.request, ctx));
     if (job.kind === "inbox-item") return body(await computeInboxItem(job.id, ctx));
-    if (job.kind === "fields") return { ok: true, json: JSON.stringify(await ctx.store.fields(job.query)) };
+    if (job.kind === "fields")
+      return { ok: true, json: JSON.stringify(await budgetedStore(ctx.store, ctx.budget).fields(job.query)) };
     return { ok: true, json: JSON.stringify({ surveys: await surveyList(ctx.store, ctx.surveys, job.period) }) };
   } catch (error) {
     if (error instanceof BudgetExceeded) return { ok: false, status: error.status, errors: [error.message] };

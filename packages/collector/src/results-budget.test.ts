@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { BudgetExceeded, budgetedStore, MAX_SCORES } from "./results-budget.js";
-import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
+import { runReadJob } from "./read-jobs.js";
+import { BudgetExceeded, budgetedStore, MAX_SCORES, outOfTime } from "./results-budget.js";
+import type { ResponseStore, ScoredResponseRow } from "./store/store.js";
 
 /** A store whose scored rows are `rows`; nothing else is read. */
 const storeOf = (rows: ScoredResponseRow[]) =>
@@ -67,26 +68,46 @@ describe("budgetedStore counts the scores a query will compute", () => {
     }
   });
 
-  it("hands the deadline to the store; a read the database stopped at it is the query's time out", async () => {
-    let asked: AnswerQuery | undefined;
+  it("hands the deadline to each read of the store; a read the database stopped at it is the query's time out", async () => {
+    const asked: unknown[] = [];
     let now = 0;
-    // The database fails the read when the clock says `failAt`.
-    const stoppedAt = (failAt: number) =>
-      ({
-        scoredResponses: async (query: AnswerQuery) => {
-          asked = query;
-          now = failAt;
-          throw new Error("canceling statement due to statement timeout");
-        },
-      }) as unknown as ResponseStore;
+    // A database that fails every read when the clock says `failAt`.
+    const stoppedAt = (failAt: number) => {
+      const fail = async (query: unknown) => {
+        asked.push(query);
+        now = failAt;
+        throw new Error("canceling statement due to statement timeout");
+      };
+      return {
+        scoredResponses: fail,
+        count: fail,
+        fields: fail,
+        followUps: { stats: fail },
+      } as unknown as ResponseStore;
+    };
     const budget = { deadline: 1000, timeMs: 1000, clock: () => now };
-    const late = budgetedStore(stoppedAt(1001), budget).scoredResponses({ surveyId: "s" }, () => {});
-    await expect(late).rejects.toBeInstanceOf(BudgetExceeded);
-    await expect(late).rejects.toMatchObject({ status: 503 });
-    expect(asked).toEqual({ surveyId: "s", deadline: 1000 });
-    // Failing before the deadline is another fault, passed on as it is.
-    const broken = budgetedStore(stoppedAt(500), budget).scoredResponses({ surveyId: "s" }, () => {});
-    await expect(broken).rejects.toThrow("canceling statement due to statement timeout");
-    await expect(broken).rejects.not.toBeInstanceOf(BudgetExceeded);
+    const reads: [string, (store: ResponseStore) => Promise<unknown>][] = [
+      ["scored rows", (store) => store.scoredResponses({ surveyId: "s" }, () => {}) as Promise<void>],
+      ["count", (store) => store.count({ surveyId: "s" }) as Promise<number>],
+      ["fields", (store) => store.fields({ surveyId: "s" }) as Promise<unknown>],
+      ["follow-up figures", (store) => store.followUps.stats({ surveyId: "s" }) as Promise<unknown>],
+    ];
+    // The CSV export's columns, read as a job of the read API: the 503 that names the limit.
+    const job = runReadJob(
+      { kind: "fields", query: { surveyId: "s" } },
+      { store: stoppedAt(1001), surveys: [], now: 0, budget },
+    );
+    expect(await job).toEqual({ ok: false, status: 503, errors: [outOfTime(budget)] });
+    for (const [what, read] of reads) {
+      asked.length = 0;
+      const late = read(budgetedStore(stoppedAt(1001), budget));
+      await expect(late, what).rejects.toBeInstanceOf(BudgetExceeded);
+      await expect(late, what).rejects.toMatchObject({ status: 503 });
+      expect(asked, what).toEqual([{ surveyId: "s", deadline: 1000 }]);
+      // Failing before the deadline is another fault, passed on as it is.
+      const broken = read(budgetedStore(stoppedAt(500), budget));
+      await expect(broken, what).rejects.toThrow("canceling statement due to statement timeout");
+      await expect(broken, what).rejects.not.toBeInstanceOf(BudgetExceeded);
+    }
   });
 });

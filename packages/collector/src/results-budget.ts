@@ -2,7 +2,7 @@
 // format (100 answers, 50 attributes each), but a period holds many of them: a query's work is
 // counted while its rows are read, and it stops as soon as it would pass a limit.
 import type { PeriodUnit } from "@sonde/core";
-import type { AnswerQuery, ResponseStore, ScoredResponseRow } from "./store/store.js";
+import type { AnswerQuery, ReadDeadline, ResponseStore, ScoredResponseRow } from "./store/store.js";
 
 /**
  * The most scores one query computes: questions × (periods of the trend + groups of the
@@ -82,34 +82,41 @@ function scoreCounter(shape: QueryShape, max: number, attributes: readonly strin
 
 /**
  * The store as one query should read it: every row counted against the budget's time, and (with a
- * shape) against the scores it will compute. Throws BudgetExceeded from inside the read.
+ * shape) against the scores it will compute. Throws BudgetExceeded from inside the read. The reads
+ * results make (scored rows, count, fields, follow-up figures) carry the deadline to the store, and
+ * one that the database stopped at it is this query's time out.
  */
 export function budgetedStore(store: ResponseStore, budget: QueryBudget = {}, shape?: QueryShape): ResponseStore {
   const clock = budget.clock ?? Date.now;
+  const { deadline } = budget;
+  const inTime = () => {
+    if (deadline !== undefined && clock() > deadline) throw new BudgetExceeded(503, outOfTime(budget));
+  };
+  const within = <Q extends ReadDeadline>(query: Q): Q => (deadline === undefined ? query : { ...query, deadline });
+  // A read that failed past the deadline was stopped by it (or would have been): a 503, not a fault.
+  const timed = <T>(read: T): T =>
+    read instanceof Promise
+      ? (read.catch((error: unknown) => {
+          inTime();
+          throw error;
+        }) as T)
+      : read;
   return {
     ...store,
+    count: (query) => timed(store.count(within(query ?? {}))),
+    fields: (query, options) => timed(store.fields(within(query), options)),
+    followUps: { ...store.followUps, stats: (query) => timed(store.followUps.stats(within(query))) },
     scoredResponses(query: AnswerQuery, visit: (row: ScoredResponseRow) => void) {
       const count = shape && scoreCounter(shape, budget.maxScores ?? MAX_SCORES, query.attributes ?? []);
       let rows = 0;
-      const inTime = () => {
-        if (budget.deadline !== undefined && clock() > budget.deadline)
-          throw new BudgetExceeded(503, outOfTime(budget));
-      };
-      const deadline = budget.deadline;
-      const read = store.scoredResponses(deadline === undefined ? query : { ...query, deadline }, (row) => {
+      const read = store.scoredResponses(within(query), (row) => {
         // Reading the clock costs little, but not nothing: every 256 rows is often enough while
         // reading, and once more at the end (a few heavy rows, or a database that grouped them).
         if (++rows % 256 === 0) inTime();
         count?.(row);
         visit(row);
       });
-      // A database that stopped the read at the deadline failed it: that is this query's time out.
-      return read instanceof Promise
-        ? read.then(inTime, (error: unknown) => {
-            inTime();
-            throw error;
-          })
-        : inTime();
+      return read instanceof Promise ? timed(read).then(inTime) : inTime();
     },
   };
 }

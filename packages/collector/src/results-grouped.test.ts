@@ -88,6 +88,33 @@ describe.each(storeKinds())("results on the $name store", ({ skip, open }) => {
     expect(grouped).toEqual(single);
   });
 
+  it("hands the query's deadline to every read it makes of the store", async () => {
+    const asked: [string, unknown][] = [];
+    const noting =
+      <Q, R>(what: string, read: (query: Q) => R) =>
+      (query: Q) => {
+        asked.push([what, (query as { deadline?: number }).deadline]);
+        return read(query);
+      };
+    const watched: ResponseStore = {
+      ...store,
+      count: noting("count", (q) => store.count(q)),
+      fields: (query, options) => noting("fields", (q: typeof query) => store.fields(q, options))(query),
+      followUps: { ...store.followUps, stats: noting("follow-ups", (q) => store.followUps.stats(q)) },
+      scoredResponses: (query, visit) => noting("scored", (q: typeof query) => store.scoredResponses(q, visit))(query),
+    };
+    const parsed = parseResultsQuery({ survey: "mixed", from: "2025-09-01", to: "2025-11-09", compare: "previous" });
+    if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+    const deadline = Date.now() + 60_000;
+    const ctx = { surveys: [survey], now: FIRST + 80 * DAY, store: watched, budget: { deadline, timeMs: 60_000 } };
+    expect((await computeResults(parsed.value, ctx)).ok).toBe(true);
+    // The period's rows, count, fields and follow-up figures, and the comparison's rows and count.
+    expect(asked.map(([what]) => what).sort()).toEqual(
+      ["count", "count", "fields", "follow-ups", "scored", "scored"].sort(),
+    );
+    for (const [what, given] of asked) expect(given, what).toBe(deadline);
+  });
+
   it("hands over every scored response once, alike ones in one row", async () => {
     const weeks = Array.from({ length: 11 }, (_, i) => FIRST + i * 7 * DAY);
     let grouped = 0;

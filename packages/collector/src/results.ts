@@ -223,11 +223,12 @@ export async function computeResults(
   // this thread scores the rows (a SQLite store has answered them already).
   const inPeriod = { surveyId: survey.id, ...period, filters };
   const definition = ctx.surveys.find((s) => s.id === survey.id);
+  const timed = budgetedStore(ctx.store, ctx.budget);
   const besides = Promise.all([
     // The answer ids only for a survey without a definition (its open questions).
-    ctx.store.fields(inPeriod, { answers: !definition }),
-    ctx.store.count(inPeriod),
-    ctx.store.followUps.stats(inPeriod),
+    timed.fields(inPeriod, { answers: !definition }),
+    timed.count(inPeriod),
+    timed.followUps.stats(inPeriod),
   ]);
   besides.catch(() => {}); // awaited below; a query stopped by its budget leaves it unread
   const [byShape = [], ...segmentsByShape] = await tallyPeriod(budgetedStore(ctx.store, ctx.budget, shape), query, [
@@ -272,7 +273,7 @@ export async function computeResults(
   if (request.compare) {
     const previous: ResolvedPeriod = { since: period.since - (period.until - period.since), until: period.since };
     const [before = []] = await tallyPeriod(
-      budgetedStore(ctx.store, ctx.budget),
+      timed,
       { surveyId: survey.id, ...previous, filters, periodStarts: [previous.since] },
       [{}],
     );
@@ -284,7 +285,7 @@ export async function computeResults(
     });
     comparison = {
       period: { from: iso(previous.since), to: iso(previous.until) },
-      responses: await ctx.store.count({ surveyId: survey.id, ...previous, filters }),
+      responses: await timed.count({ surveyId: survey.id, ...previous, filters }),
       questions: compared,
     };
   }

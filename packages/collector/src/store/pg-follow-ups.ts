@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { FollowUpEntry, FollowUpStatus, FollowUps, InboxQuery, ScoreBand } from "./follow-ups.js";
-import { HAS_COMMENT, named, type Row, toStored, where } from "./pg-sql.js";
+import { HAS_COMMENT, named, type Row, readWithin, toStored, where } from "./pg-sql.js";
 import type { StoredResponse } from "./store.js";
 
 // A scored answer of the response (the `scored` column) that holds `condition`, a jsonpath
@@ -119,20 +119,22 @@ export function pgFollowUps(pool: pg.Pool): FollowUps<"async"> {
     async stats(query) {
       const w = where(query);
       // Counted and the median taken in the database: a period's detractors never travel as rows.
-      const [detractors, open] = await Promise.all([
-        pool.query<{ detractors: number; followedUp: number; medianToFirst: number | null }>(
-          named(
-            `SELECT count(*) AS detractors, count(followed_up_at) AS "followedUp",
+      const [detractors, open] = await readWithin(pool, query.deadline, (db) =>
+        Promise.all([
+          db.query<{ detractors: number; followedUp: number; medianToFirst: number | null }>(
+            named(
+              `SELECT count(*) AS detractors, count(followed_up_at) AS "followedUp",
                percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, followed_up_at - answered_at))
                  FILTER (WHERE followed_up_at IS NOT NULL) AS "medianToFirst"
              FROM responses WHERE ${w.sql} AND ${BAND_SQL.detractor}`,
-            w.params,
+              w.params,
+            ),
           ),
-        ),
-        pool.query<{ n: number }>(
-          named(`SELECT count(*) AS n FROM responses WHERE ${w.sql} AND follow_up = 'contacted'`, w.params),
-        ),
-      ]);
+          db.query<{ n: number }>(
+            named(`SELECT count(*) AS n FROM responses WHERE ${w.sql} AND follow_up = 'contacted'`, w.params),
+          ),
+        ]),
+      );
       return { ...detractors.rows[0]!, open: open.rows[0]!.n };
     },
 

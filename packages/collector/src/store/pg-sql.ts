@@ -21,6 +21,40 @@ export function pgPool(url: string, max = 10): pg.Pool {
   return new pg.Pool({ connectionString: url, max, types });
 }
 
+/**
+ * Runs `read` in a read-only transaction on a client of its own, whose statements the server stops
+ * at `deadline` (ms since the epoch) if one is given: a read its caller has given up on (answered
+ * 503, or a worker cut off) does not run on in the database.
+ */
+export async function readOnly<T>(
+  pool: pg.Pool,
+  deadline: number | undefined,
+  read: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN READ ONLY");
+    if (deadline !== undefined && Number.isFinite(deadline)) {
+      // A millisecond late rather than early, so that the caller's clock is past it when told.
+      const ms = Math.max(1, Math.ceil(deadline - Date.now()) + 1);
+      await client.query(`SET LOCAL statement_timeout = ${ms}`);
+    }
+    const result = await read(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** `read` on the pool, or within the query's deadline when it has one (see `readOnly`). */
+export function readWithin<T>(pool: pg.Pool, deadline: number | undefined, read: (db: Queryable) => Promise<T>) {
+  return deadline === undefined ? read(pool) : readOnly(pool, deadline, read);
+}
+
 /** A written comment: an open answer with more than blanks in it. */
 export const HAS_COMMENT = `EXISTS (SELECT 1 FROM jsonb_each(body -> 'answers') c
   WHERE c.value ->> 'kind' = 'open' AND btrim(c.value ->> 'value', E' \\t\\n\\r') <> '')`;

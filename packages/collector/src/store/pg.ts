@@ -4,7 +4,7 @@ import type { FiringRule } from "./alert-outbox.js";
 import { pgFollowUps } from "./pg-follow-ups.js";
 import { pgMigrate } from "./pg-migrations.js";
 import { pgOutbox } from "./pg-outbox.js";
-import { HAS_COMMENT, named, pgPool, type Row, toStored, where } from "./pg-sql.js";
+import { HAS_COMMENT, named, pgPool, type Row, readOnly, readWithin, toStored, where } from "./pg-sql.js";
 import { pgSurveys } from "./pg-surveys.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
 import { periodStartsOf } from "./sql-query.js";
@@ -228,8 +228,8 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     }
   };
 
-  const rows = async <T extends pg.QueryResultRow>(sql: string, params: Record<string, unknown>) =>
-    (await pool.query<T>(named(sql, params))).rows;
+  const rows = async <T extends pg.QueryResultRow>(sql: string, params: Record<string, unknown>, deadline?: number) =>
+    (await readWithin(pool, deadline, (db) => db.query<T>(named(sql, params)))).rows;
 
   return {
     async ingest(responses, receivedAt) {
@@ -267,7 +267,12 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
 
     async count(query: ResponseQuery = {}): Promise<number> {
       const w = where(query);
-      return (await rows<{ n: number }>(`SELECT count(*) AS n FROM responses WHERE ${w.sql}`, w.params))[0]!.n;
+      const found = await rows<{ n: number }>(
+        `SELECT count(*) AS n FROM responses WHERE ${w.sql}`,
+        w.params,
+        query.deadline,
+      );
+      return found[0]!.n;
     },
 
     // Read through a cursor, a few thousand rows at a time: a period of millions never sits in memory.
@@ -296,15 +301,8 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         : ` FROM responses WHERE ${w.sql} AND scored <> '{}'::jsonb`;
       const declared = named(`DECLARE scored NO SCROLL CURSOR FOR SELECT ${columns.join(", ")}${grouped}`, params);
       const countAt = columns.length; // the column after them
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN READ ONLY");
-        if (query.deadline !== undefined && Number.isFinite(query.deadline)) {
-          // Past the deadline the caller has answered 503 (or its worker is gone): the server stops too.
-          // A millisecond late rather than early, so that the caller's clock is past it when told.
-          const ms = Math.max(1, Math.ceil(query.deadline - Date.now()) + 1);
-          await client.query(`SET LOCAL statement_timeout = ${ms}`);
-        }
+      // Past the deadline the caller has answered 503 (or its worker is gone): the server stops too.
+      await readOnly(pool, query.deadline, async (client) => {
         if (starts) {
           // The planner cannot know how few groups come out (it expects one per response) and would
           // sort a million rows to find them; a hash table of the groups is what fits. Nor does such
@@ -332,13 +330,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
           }
           if (batch.rows.length < FETCH_ROWS) break;
         }
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
 
     async surveyTotals(): Promise<SurveyTotals[]> {
@@ -359,12 +351,14 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
          FROM responses r, jsonb_each(r.body -> 'answers') j WHERE ${w.sql}
          GROUP BY j.key, kind ORDER BY first_seen, j.key COLLATE "C"`,
               w.params,
+              query.deadline,
             );
       const attributes = await rows<{ name: string }>(
         `SELECT DISTINCT j.key COLLATE "C" AS name FROM responses r,
            jsonb_object_keys(coalesce(r.body -> 'context' -> 'attributes', '{}'::jsonb)) AS j(key)
          WHERE ${w.sql} ORDER BY name`,
         w.params,
+        query.deadline,
       );
       return {
         answers: answers.map(({ stepId, kind }) => ({ stepId, kind })),

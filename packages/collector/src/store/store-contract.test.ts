@@ -168,26 +168,41 @@ describe.each(storeKinds())("the $name store", ({ name, skip, open, url, sql }) 
   });
 
   it.runIf(name === "postgres")(
-    "stops a read in the server at its deadline, so that a read given up on does not run on",
+    "stops the reads results make in the server at their deadline, so that a read given up on does not run on",
     async () => {
       const store = await open();
-      // 100,000 responses over a year in one INSERT: grouping them takes PostgreSQL some 100 ms.
+      // 100,000 responses over a year in one INSERT: each read below takes PostgreSQL tens of ms.
       await sql(
         store,
         `INSERT INTO responses (id, survey_id, revision, completed, created_at, updated_at, received_at, body,
            answered_at, path, locale, device, scored, browser_locale, survey_version)
-         SELECT 'r' || g, 'big', 1, true, t, t, t, '{}'::jsonb, t, '/p' || (g % 50), 'da', NULL,
-           jsonb_build_object('score', jsonb_build_object('kind', 'nps', 'value', g % 11)), NULL, 1
-         FROM (SELECT g, ${Date.UTC(2026, 0, 1)} + g::bigint * 300000 AS t FROM generate_series(1, 100000) g) s`,
+         SELECT 'r' || g, 'big', 1, true, t, t, t,
+           jsonb_build_object('answers', jsonb_build_object('score', a),
+             'context', jsonb_build_object('attributes', jsonb_build_object('plan', 'p' || (g % 3)))),
+           t, '/p' || (g % 50), 'da', NULL, jsonb_build_object('score', a), NULL, 1
+         FROM (SELECT g, ${Date.UTC(2026, 0, 1)} + g::bigint * 300000 AS t,
+           jsonb_build_object('kind', 'nps', 'value', g % 11) AS a FROM generate_series(1, 100000) g) s`,
       );
       const query = { surveyId: "big", since: Date.UTC(2026, 0, 1), periodStarts: weekStarts };
       let visited = 0;
-      const read = store.scoredResponses({ ...query, deadline: Date.now() + 10 }, () => visited++);
-      await expect(read).rejects.toThrow(/statement timeout/);
+      const scored = store.scoredResponses({ ...query, deadline: Date.now() + 10 }, () => visited++);
+      await expect(scored).rejects.toThrow(/statement timeout/);
       expect(visited).toBe(0);
-      // The connection is whole again, and a read with time to spare ends.
-      await store.scoredResponses({ ...query, deadline: Date.now() + 60_000 }, () => visited++);
+      // The deadline already past: a millisecond is all each gets.
+      const past = { surveyId: "big", deadline: Date.now() };
+      await expect(store.count(past)).rejects.toThrow(/statement timeout/);
+      await expect(store.fields(past, { answers: false })).rejects.toThrow(/statement timeout/);
+      await expect(store.followUps.stats(past)).rejects.toThrow(/statement timeout/);
+      // The connections are whole again, and reads with time to spare end.
+      const later = Date.now() + 60_000;
+      await store.scoredResponses({ ...query, deadline: later }, () => visited++);
       expect(visited).toBeGreaterThan(50);
+      expect(await store.count({ surveyId: "big", deadline: later })).toBe(100_000);
+      expect(await store.fields({ surveyId: "big", deadline: later })).toEqual({
+        answers: [{ stepId: "score", kind: "nps" }],
+        attributes: ["plan"],
+      });
+      expect(await store.followUps.stats({ surveyId: "big", deadline: later })).toMatchObject({ detractors: 63_636 });
       await store.close();
     },
   );

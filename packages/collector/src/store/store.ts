@@ -42,7 +42,17 @@ export interface StoredResponse extends SurveyResponse {
 export type ResponseFilter = { field: "device"; value: string } | { field: "attribute"; name: string; value: string };
 
 /** Which responses to read: one survey (or all), answered in `[since, until)`, optionally filtered. */
-export interface ResponseQuery {
+/** A read its caller will not wait for past a point. */
+export interface ReadDeadline {
+  /**
+   * When the read must have ended (ms since the epoch). A store whose database can stop a statement
+   * in progress stops it there and fails the read (PostgreSQL: `statement_timeout`), so that a read
+   * its caller has given up on does not run on in the server; a store in this process may ignore it.
+   */
+  deadline?: number;
+}
+
+export interface ResponseQuery extends ReadDeadline {
   surveyId?: string;
   since?: number;
   until?: number;
@@ -83,7 +93,7 @@ export interface ScoredResponseRow {
 }
 
 /** The responses of one survey in a period, with the named context attributes. */
-export interface AnswerQuery {
+export interface AnswerQuery extends ReadDeadline {
   surveyId: string;
   since?: number;
   until?: number;
@@ -96,12 +106,6 @@ export interface AnswerQuery {
    * a million responses cross the network as a few thousand rows. A store may also ignore it.
    */
   periodStarts?: readonly number[];
-  /**
-   * When the read must have ended (ms since the epoch). A store whose database can stop a statement
-   * in progress stops it there and fails the read (PostgreSQL: `statement_timeout`), so that a read
-   * its caller has given up on does not run on in the server; a store in this process may ignore it.
-   */
-  deadline?: number;
 }
 
 /** How many responses a survey has, and when the first and last were answered. */
