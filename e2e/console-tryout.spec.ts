@@ -39,12 +39,25 @@ test("the preview is the real prompt: it branches, speaks Arabic right to left, 
   page.on("request", (r) => {
     if (r.url().includes("/v1/responses")) posted.push(r.url());
   });
+  // Every prompt the preview mounts, counted from before the survey is opened.
+  await page.addInitScript(() => {
+    const w = window as unknown as { promptsMounted: number };
+    w.promptsMounted = 0;
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.addedNodes) if (node.nodeName === "SONDE-PROMPT") w.promptsMounted++;
+    }).observe(document, { childList: true, subtree: true });
+  });
   const editor = await newDraft(page, "nps-tryout");
   const preview = editor.getByTestId("tryout-preview");
   const card = preview.locator("sonde-prompt .card");
 
   // The widget's own prompt, inside its shadow root; a low score branches to "fix".
   await expect(card).toContainText("How likely are you to recommend us to a friend or colleague?");
+  // Mounted once: opening the survey does not start the preview over a moment later (it did, when
+  // the definition settled — taking away an answer just given).
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => (window as unknown as { promptsMounted: number }).promptsMounted)).toBe(1);
   await card.getByRole("radio", { name: "3", exact: true }).click();
   await card.getByRole("button", { name: "Next" }).click();
   await expect(card).toContainText("What should we fix first?");

@@ -20,12 +20,16 @@ function checked(json: string): Survey | null {
 export function Panels({ definition }: { definition: unknown }) {
   // Compared as text: the editor parses a new object on every render.
   const json = definition === undefined ? "" : JSON.stringify(definition);
-  const [survey, setSurvey] = useState<Survey | null>(() => checked(json));
+  // The survey shown and the text it was checked from: the same text again (the first render, or
+  // an edit undone) keeps the survey, so the preview does not start over under the person's hand.
+  const [shown, setShown] = useState<{ json: string; survey: Survey | null }>(() => ({ json, survey: checked(json) }));
   const [look, setLook] = useState<PreviewLook>({ locale: "", mode: "light", width: "desktop" });
   useEffect(() => {
-    const timer = setTimeout(() => setSurvey(checked(json)), SETTLE_MS);
+    if (json === shown.json) return;
+    const timer = setTimeout(() => setShown({ json, survey: checked(json) }), SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [json]);
+  }, [json, shown.json]);
+  const { survey } = shown;
 
   return (
     <div class="tryout" data-testid="tryout">
