@@ -13,14 +13,18 @@ test("a prompt whose code failed to load offline shows once the page is back onl
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.exposeFunction("sondeError", (code: string, message: string) => errors.push(`${code}: ${message}`));
+  // Offline only once the definitions are in: it is the prompt's code that must miss the network.
+  const definitions = page.waitForEvent("requestfinished", (r) => /\/surveys-\d+\.json$/.test(r.url()));
   await openSurveyPage(page, host, collector, [
     {
       id,
       steps: [{ kind: "nps", id: "score", question: "How likely are you to recommend us?" }],
-      // Due two seconds after the page view: time to take the page offline first.
-      rules: { triggers: [{ type: "pageview" }], delay: 2 },
+      // Due three seconds after the page view: time to take the page offline first.
+      rules: { triggers: [{ type: "pageview" }], delay: 3 },
     },
   ]);
+  await definitions;
+  await context.setOffline(true);
   await page.waitForFunction(() => typeof (window as unknown as { sonde?: unknown }).sonde === "function");
   await page.evaluate(() => {
     const w = window as unknown as {
@@ -29,7 +33,6 @@ test("a prompt whose code failed to load offline shows once the page is back onl
     };
     w.sonde("on", "error", (e: { code: string; message: string }) => w.sondeError(e.code, e.message));
   });
-  await context.setOffline(true);
   await expect.poll(() => errors.join("\n"), { timeout: 10_000 }).toContain(`display: survey "${id}" was not shown`);
   await expect(prompt(page)).toHaveCount(0);
 
