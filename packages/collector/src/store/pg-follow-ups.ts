@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { FollowUpEntry, FollowUpStatus, FollowUps, InboxQuery, ScoreBand } from "./follow-ups.js";
-import { HAS_COMMENT, named, type Row, readWithin, toStored, where } from "./pg-sql.js";
+import { HAS_COMMENT, named, type Row, readWithin, toStored, transaction, where } from "./pg-sql.js";
 import type { StoredResponse } from "./store.js";
 
 // A scored answer of the response (the `scored` column) that holds `condition`, a jsonpath
@@ -33,9 +33,7 @@ const SELECT = "SELECT body, received_at, answered_at, survey_version, follow_up
 export function pgFollowUps(pool: pg.Pool): FollowUps<"async"> {
   return {
     async record(id, entry) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
+      return transaction(pool, "BEGIN", async (client) => {
         const params = { id, status: entry.status, note: entry.note, at: entry.at };
         const inserted = await client.query(
           named(
@@ -44,10 +42,7 @@ export function pgFollowUps(pool: pg.Pool): FollowUps<"async"> {
             params,
           ),
         );
-        if (inserted.rowCount === 0) {
-          await client.query("ROLLBACK");
-          return false;
-        }
+        if (inserted.rowCount === 0) return false; // no such answer: nothing was written
         // The first time an answer leaves `new` is when it was followed up; later changes keep that time.
         await client.query(
           named(
@@ -57,14 +52,8 @@ export function pgFollowUps(pool: pg.Pool): FollowUps<"async"> {
             params,
           ),
         );
-        await client.query("COMMIT");
         return true;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
 
     async history(id) {

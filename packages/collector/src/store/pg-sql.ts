@@ -21,25 +21,16 @@ export function pgPool(url: string, max = 10): pg.Pool {
   return new pg.Pool({ connectionString: url, max, types });
 }
 
-/**
- * Runs `read` in a read-only transaction on a client of its own, whose statements the server stops
- * at `deadline` (ms since the epoch) if one is given: a read its caller has given up on (answered
- * 503, or a worker cut off) does not run on in the database.
- */
-export async function readOnly<T>(
+/** Runs `work` in a transaction (opened by `begin`) on a client of its own: committed if it returns, rolled back if it throws. */
+export async function transaction<T>(
   pool: pg.Pool,
-  deadline: number | undefined,
-  read: (client: pg.PoolClient) => Promise<T>,
+  begin: string,
+  work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query("BEGIN READ ONLY");
-    if (deadline !== undefined && Number.isFinite(deadline)) {
-      // A millisecond late rather than early, so that the caller's clock is past it when told.
-      const ms = Math.max(1, Math.ceil(deadline - Date.now()) + 1);
-      await client.query(`SET LOCAL statement_timeout = ${ms}`);
-    }
-    const result = await read(client);
+    await client.query(begin);
+    const result = await work(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {
@@ -48,6 +39,26 @@ export async function readOnly<T>(
   } finally {
     client.release();
   }
+}
+
+/**
+ * Runs `read` in a read-only transaction whose statements the server stops at `deadline` (ms since
+ * the epoch) if one is given: a read its caller has given up on (answered 503, or a worker cut off)
+ * does not run on in the database.
+ */
+export function readOnly<T>(
+  pool: pg.Pool,
+  deadline: number | undefined,
+  read: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  return transaction(pool, "BEGIN READ ONLY", async (client) => {
+    if (deadline !== undefined && Number.isFinite(deadline)) {
+      // A millisecond late rather than early, so that the caller's clock is past it when told.
+      const ms = Math.max(1, Math.ceil(deadline - Date.now()) + 1);
+      await client.query(`SET LOCAL statement_timeout = ${ms}`);
+    }
+    return read(client);
+  });
 }
 
 /** `read` on the pool, or within the query's deadline when it has one (see `readOnly`). */

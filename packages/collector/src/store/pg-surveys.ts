@@ -1,5 +1,6 @@
 import type { Survey } from "@sonde/core";
 import type pg from "pg";
+import { transaction } from "./pg-sql.js";
 import {
   type StoredSurvey,
   type SurveyStatus,
@@ -57,23 +58,19 @@ export async function pgSurveys(pool: pg.Pool): Promise<PgSurveys> {
   let definitions: readonly Survey[] | undefined;
 
   const load = async () => {
-    const client = await pool.connect();
-    try {
-      // One snapshot: the change read and the rows agree.
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const change = await client.query<{ change: number | null }>("SELECT max(change) AS change FROM surveys");
-      const { rows } = await client.query<SurveyRow>(SELECT_ALL);
-      await client.query("COMMIT");
-      byId = new Map(rows.map((row) => [row.id, toSurvey(row)]));
-      seen = change.rows[0]?.change ?? 0;
-      active = undefined;
-      definitions = undefined;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    // One snapshot: the change read and the rows agree.
+    const [change, { rows }] = await transaction(
+      pool,
+      "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+      async (db) => [
+        await db.query<{ change: number | null }>("SELECT max(change) AS change FROM surveys"),
+        await db.query<SurveyRow>(SELECT_ALL),
+      ],
+    );
+    byId = new Map(rows.map((row) => [row.id, toSurvey(row)]));
+    seen = change.rows[0]?.change ?? 0;
+    active = undefined;
+    definitions = undefined;
   };
   await load();
 
@@ -83,21 +80,15 @@ export async function pgSurveys(pool: pg.Pool): Promise<PgSurveys> {
    * VersionConflict carries the survey as the database has it.
    */
   const write = async <T>(id: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
     let out: T;
     try {
-      await client.query("BEGIN");
-      out = await work(client);
-      await client.query("COMMIT");
+      out = await transaction(pool, "BEGIN", work);
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
       if (error === CONFLICT) {
         await load();
         throw new VersionConflict(byId.get(id)!);
       }
       throw error;
-    } finally {
-      client.release();
     }
     await load();
     return out;

@@ -4,7 +4,7 @@ import type { FiringRule } from "./alert-outbox.js";
 import { pgFollowUps } from "./pg-follow-ups.js";
 import { pgMigrate } from "./pg-migrations.js";
 import { pgOutbox } from "./pg-outbox.js";
-import { HAS_COMMENT, named, pgPool, type Row, readOnly, readWithin, toStored, where } from "./pg-sql.js";
+import { HAS_COMMENT, named, pgPool, type Row, readOnly, readWithin, toStored, transaction, where } from "./pg-sql.js";
 import { pgSurveys } from "./pg-surveys.js";
 import { type ScoredAnswer, scoredJson } from "./scored.js";
 import { periodStartsOf } from "./sql-query.js";
@@ -204,9 +204,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     batches: readonly (readonly SurveyResponse[])[],
     receivedAt: number,
   ): Promise<(IngestResult | Error)[]> => {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    return transaction(pool, "BEGIN", async (client) => {
       const results: (IngestResult | Error)[] = [];
       for (const batch of batches) {
         await client.query("SAVEPOINT batch");
@@ -218,14 +216,8 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
           results.push(error instanceof Error ? error : new Error(String(error)));
         }
       }
-      await client.query("COMMIT");
       return results;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   };
 
   const rows = async <T extends pg.QueryResultRow>(sql: string, params: Record<string, unknown>, deadline?: number) =>
